@@ -1,0 +1,106 @@
+"""The Typer application, the shared error handling, and the output helpers."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from argmap import __version__
+from argmap.problem import ArgmapError, MapInvalid
+
+app = typer.Typer(
+    name="argmap",
+    help="Check and draw argument maps of academic papers, written in YAML.\n\n"
+    "Try `argmap show qiu`, `argmap render --svg`, or `argmap lint maps/`.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"argmap {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Check and draw argument maps of academic papers, written in YAML."""
+
+
+def fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
+    """Print an error the way every command does, and return the Exit to raise."""
+    sys.stderr.write(f"argmap: error: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
+    return typer.Exit(code)
+
+
+def handles_errors(command: F) -> F:
+    """Turn the library's errors into a message and an exit code, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except MapInvalid as exc:
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem.span}: {problem.severity} {problem.code}: "
+                                 f"{problem.message}\n")
+                if problem.hint:
+                    sys.stderr.write(f"    hint: {problem.hint}\n")
+            raise typer.Exit(exc.exit_code) from None
+        except ArgmapError as exc:
+            raise fail(exc.message, exc.hint, exc.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`argmap show qiu | head`): not an error of ours.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def use_color(stream: Any = None) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def write_output(text: str | bytes, output: Path | None) -> None:
+    """Write to a file atomically, or to standard output when `output` is None or `-`."""
+    if output is None or str(output) == "-":
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+        return
+    from argmap.output import write_atomic
+
+    write_atomic(output, text)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,91 @@
+"""Commands about what argmap knows: `list` (maps), `rules`, `schema`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import app, handles_errors
+
+
+@app.command("list")
+@handles_errors
+def list_maps(
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List the maps a bare name can reach: ./maps first, then those bundled with argmap.
+
+    Example:
+
+      argmap list
+    """
+    import json
+
+    from argmap.config import load_settings
+    from argmap.loader import load_file
+    from argmap.names import available
+
+    rows = []
+    for found in available(load_settings()):
+        result = load_file(found.path)
+        amap = result.map
+        rows.append({
+            "name": found.name,
+            "where": found.where,
+            "path": str(found.path),
+            "title": amap.title if amap else None,
+            "author": amap.source.authors if amap else None,
+            "nodes": sum(1 for _ in amap.walk()) if amap else None,
+            "valid": amap is not None,
+        })
+    if json_output:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        sys.stdout.write("No maps found: no ./maps folder and no bundled maps.\n")
+        return
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        if row["valid"]:
+            line = f"{row['title']} ({row['author'] or 'author unknown'}), {row['nodes']} nodes"
+        else:
+            line = f"does not load: run `argmap lint {row['path']}`"
+        sys.stdout.write(f"{row['name']:<{width}}  {row['where']:<7}  {line}\n")
+
+
+@app.command()
+@handles_errors
+def rules(
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the reference as Markdown (docs/rules.md).")] = False,
+) -> None:
+    """List the lint rules: code, name, default severity and what each checks.
+
+    Example:
+
+      argmap rules
+    """
+    from argmap.rules import RULES
+    from argmap.rules.docs import markdown_reference
+
+    if markdown:
+        sys.stdout.write(markdown_reference())
+        return
+    for rule in RULES:
+        sys.stdout.write(f"{rule.code}  {rule.name:<22} {str(rule.severity):<8} {rule.summary}\n")
+
+
+@app.command()
+@handles_errors
+def schema() -> None:
+    """Print the JSON Schema of the map format, for editors and other tools.
+
+    Example (VS Code with the YAML extension checks maps as you type):
+
+      argmap schema > argmap.schema.json
+    """
+    from argmap.resources import schema_path
+
+    sys.stdout.write(schema_path().read_text(encoding="utf-8"))

@@ -1,0 +1,81 @@
+"""Lint map files: load each, run every rule, apply suppressions, collect the results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from argmap.config import Settings
+from argmap.loader import LoadResult, load_file
+from argmap.model import ArgMap
+from argmap.problem import ArgmapError, Problem
+from argmap.result import FileResult, LintResult
+from argmap.rules import RULES, RULES_BY_CODE
+from argmap.rules.context import Context
+from argmap.suppress import parse as parse_suppressions
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and every *.yaml / *.yml under folders, sorted per folder."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix in MAP_SUFFIXES and p.is_file()
+                                and not any(part.startswith(".") for part in p.parts)))
+        else:
+            found.append(path)
+    return found
+
+
+def lint_paths(paths: Sequence[str | Path], settings: Settings | None = None) -> LintResult:
+    """Lint every map under `paths` together, so cross-map references are checked."""
+    settings = settings or Settings()
+    loaded: list[LoadResult | FileResult] = []
+    for path in expand(paths):
+        try:
+            loaded.append(load_file(path))
+        except ArgmapError as exc:
+            loaded.append(FileResult(str(path), error=exc.message))
+    return lint_loaded(loaded, settings)
+
+
+def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -> LintResult:
+    maps: dict[str, ArgMap] = {}
+    for item in loaded:
+        if isinstance(item, LoadResult) and item.map is not None:
+            maps.setdefault(item.map.id, item.map)
+    context = Context(maps=maps, settings=settings)
+    files = []
+    for item in loaded:
+        if isinstance(item, FileResult):
+            files.append(item)
+            continue
+        problems = list(item.problems)
+        if item.map is not None:
+            problems.extend(run_rules(item.map, context))
+        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings))))
+    return LintResult(tuple(files))
+
+
+def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        if rule.check is not None:
+            problems.extend(rule.check(amap, context))
+    return problems
+
+
+def _keep(problems: list[Problem], text: str, settings: Settings) -> list[Problem]:
+    suppressions = parse_suppressions(text)
+    kept = []
+    for problem in sorted(problems, key=Problem.sort_key):
+        rule = RULES_BY_CODE[problem.code]
+        if problem.code in settings.disable or rule.name in settings.disable:
+            continue
+        if suppressions.hides(problem.span.line, problem.code, rule.name):
+            continue
+        kept.append(problem)
+    return kept

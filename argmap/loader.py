@@ -1,0 +1,574 @@
+"""Read a map file into the model, keeping every position, refusing unsafe YAML.
+
+The YAML is composed, not constructed, with PyYAML's C parser: composed nodes keep
+their line and column and show duplicate keys that `safe_load` would silently drop.
+Everything a hand-written map must not contain is refused with its own message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from argmap.model import ArgMap, Kind, Label, Locator, Node, Ref, Source, Span
+from argmap.problem import ArgmapError, MapInvalid, Problem, Severity
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+FORMAT_VERSION = 1
+
+NODE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
+MAP_ID = re.compile(r"[a-z][a-z0-9_\-]*\Z")
+REFERENCE = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*\Z")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:map": "a mapping",
+    "tag:yaml.org,2002:seq": "a list",
+}
+
+MAP_KEYS = (
+    "argmap", "id", "title", "source", "summary", "thesis", "objections",
+    "counterexamples", "rebuttals",
+)
+SOURCE_KEYS = ("author", "title", "year", "kind", "venue", "volume", "url", "doi")
+SOURCE_KINDS = ("article", "chapter", "book", "report", "thesis", "web", "talk", "other")
+LOCATOR_KEYS = ("section", "para", "page", "footnote")
+NODE_KEYS = (
+    "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
+    "counterexamples", "rebuttals", "supports", "attacks", "same_as",
+)
+OBJECTION_KEYS = (*NODE_KEYS, "held_by")
+THESIS_KEYS = tuple(k for k in NODE_KEYS if k != "rebuttals")
+_KEYS_BY_KIND = {
+    Kind.THESIS: THESIS_KEYS,
+    Kind.OBJECTION: OBJECTION_KEYS,
+    Kind.PREMISE: NODE_KEYS,
+    Kind.COUNTEREXAMPLE: NODE_KEYS,
+    Kind.REBUTTAL: NODE_KEYS,
+}
+_CHILD_KINDS = (
+    ("premises", Kind.PREMISE),
+    ("counterexamples", Kind.COUNTEREXAMPLE),
+    ("rebuttals", Kind.REBUTTAL),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """A file's map, or the problems that kept it from loading."""
+
+    path: str
+    map: ArgMap | None
+    problems: tuple[Problem, ...]
+    text: str = ""
+
+
+def load(path: str | os.PathLike[str]) -> ArgMap:
+    """Load one map or raise: `ArgmapError` if unreadable, `MapInvalid` if not a map."""
+    result = load_file(path)
+    if result.map is None:
+        raise MapInvalid(result.path, result.problems)
+    return result.map
+
+
+def load_file(path: str | os.PathLike[str]) -> LoadResult:
+    """Load a map file. Raises `ArgmapError` only if the file cannot be read at all."""
+    name = str(path)
+    data = read_bytes(Path(path))
+    return load_bytes(data, name)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be a map file before reading it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArgmapError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArgmapError(f"{path}: is a folder, not a map file",
+                          hint="Name a .yaml file, or use `argmap lint` on the folder.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArgmapError(f"{path}: is not a regular file (a device, pipe or socket)")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ArgmapError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_bytes(data: bytes, path: str = "<string>") -> LoadResult:
+    """Decode, check and compose a map given as bytes."""
+    if len(data) > MAX_BYTES:
+        return _fail(path, "AM005", Span(path, 1, 1),
+                     f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; no map is that big",
+                     "Split the map into several files that refer to each other.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return _fail(path, "AM006", Span(path, line, column),
+                     f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
+                     "Save the file as UTF-8 in your editor.")
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str = "<string>") -> LoadResult:
+    """Check and compose a map given as text."""
+    bad = _CONTROL.search(text)
+    if bad:
+        span = _offset_span(text, bad.start(), path)
+        return _fail(path, "AM006", span,
+                     f"control character U+{ord(bad.group()):04X} in the text",
+                     "Delete it; maps hold printable text, tabs and newlines only.", text)
+    forbidden = _forbidden_tokens(text, path) if _may_hold_forbidden(text) else None
+    if forbidden:
+        return LoadResult(path, None, (forbidden,), text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = _mark_span(mark, path) if mark else Span(path, 1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        return _fail(path, "AM001", span, f"YAML syntax error: {message}",
+                     "Check indentation, and quote text that contains ': ' or ' #'.", text)
+    except yaml.YAMLError as exc:
+        return _fail(path, "AM001", Span(path, 1, 1), f"YAML syntax error: {exc}", None, text)
+    except RecursionError:
+        return _fail(path, "AM005", _deep_span(text, path),
+                     f"nesting is deeper than {MAX_DEPTH} levels; no map is that deep", None, text)
+    if root is None:
+        return _fail(path, "AM002", Span(path, 1, 1), "the file is empty",
+                     "A map starts with `argmap: 1`; see docs/format.md.", text)
+    builder = _Builder(path)
+    amap = builder.build(root)
+    problems = tuple(sorted(builder.problems, key=Problem.sort_key))
+    return LoadResult(path, amap if not problems else None, problems, text)
+
+
+def _fail(path: str, code: str, span: Span, message: str,
+          hint: str | None = None, text: str = "") -> LoadResult:
+    return LoadResult(path, None, (Problem(code, Severity.ERROR, span, message, hint),), text)
+
+
+def _mark_span(mark: Any, path: str) -> Span:
+    """The one place PyYAML's 0-based marks become 1-based positions."""
+    return Span(path, mark.line + 1, mark.column + 1)
+
+
+def _offset_span(text: str, offset: int, path: str) -> Span:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Span(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _may_hold_forbidden(text: str) -> bool:
+    return "&" in text or "*" in text or "!" in text
+
+
+def _forbidden_tokens(text: str, path: str) -> Problem | None:
+    """Find anchors, aliases and tags before composing, so an alias bomb never expands."""
+    messages = {
+        yaml.AnchorToken: ("anchors (&name) are not allowed in a map",
+                           "Write the text out where it is needed; refer to nodes by id."),
+        yaml.AliasToken: ("aliases (*name) are not allowed in a map",
+                          "Write the text out, or refer to the node by id in `supports:` "
+                          "or `attacks:`."),
+        yaml.TagToken: ("explicit YAML tags (such as !!python/object or !!str) are not "
+                        "allowed in a map",
+                        "Remove the tag; quote the value if it must be read as text."),
+    }
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            found = messages.get(type(token))
+            if found:
+                message, hint = found
+                return Problem("AM004", Severity.ERROR, _mark_span(token.start_mark, path),
+                               message, hint)
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error with its position
+    return None
+
+
+def _deep_span(text: str, path: str) -> Span:
+    """Where nesting first goes deeper than MAX_DEPTH (only run once composing failed)."""
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+               yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _mark_span(token.start_mark, path)
+            elif isinstance(token, closing):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Span(path, 1, 1)
+
+
+def _type_name(node: yaml.Node) -> str:
+    return _TYPE_NAMES.get(node.tag, "a value")
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+class _Builder:
+    """Turns composed YAML into the model, collecting every schema problem on the way."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # -- reporting ------------------------------------------------------------
+
+    def span(self, node: yaml.Node) -> Span:
+        return _mark_span(node.start_mark, self.path)
+
+    def error(self, code: str, node: yaml.Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, Severity.ERROR, self.span(node), message, hint))
+
+    def wrong_type(self, node: yaml.Node, where: str, expected: str, hint: str | None = None) -> None:
+        self.error("AM002", node, f"{where} must be {expected}, not {_type_name(node)}", hint)
+
+    # -- generic readers ------------------------------------------------------
+
+    def mapping(self, node: yaml.Node, where: str, allowed: tuple[str, ...],
+                other: Callable[[str], str | None] | None = None,
+                ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """A mapping's entries by key, reporting duplicates and unknown keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.wrong_type(node, where, "a mapping (key: value lines)")
+            return None
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.error("AM002", key_node, f"keys in {where} must be plain words")
+                continue
+            key = key_node.value
+            if key in entries:
+                first = self.span(entries[key][0])
+                self.error("AM003", key_node,
+                           f"duplicate key `{key}` in {where} (first at line {first.line}); "
+                           "YAML would silently keep only the last one",
+                           "Merge the two values or remove one.")
+                continue
+            if key not in allowed:
+                why = (other(key) if other else None) or _suggest(key, allowed)
+                allowed_list = ", ".join(allowed)
+                self.error("AM002", key_node, f"unknown key `{key}` in {where}"
+                           + (f"; {why}" if why else ""),
+                           f"Allowed here: {allowed_list}.")
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def text(self, node: yaml.Node, where: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return str(node.value)
+        hint = "Put the value in quotes." if isinstance(node, yaml.ScalarNode) else None
+        self.wrong_type(node, where, "text", hint)
+        return None
+
+    def integer(self, node: yaml.Node, where: str, minimum: int = 1) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+            try:
+                value = int(node.value.replace("_", ""), 0)
+            except ValueError:
+                value = None
+            if value is not None and value >= minimum:
+                return value
+        self.wrong_type(node, where, f"a whole number of at least {minimum}")
+        return None
+
+    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.wrong_type(node, where, "a list", "Start each item on its own line with `- `.")
+        return []
+
+    def texts(self, node: yaml.Node, where: str) -> tuple[str, ...]:
+        items = (self.text(item, f"each item of {where}") for item in self.sequence(node, where))
+        return tuple(item for item in items if item is not None)
+
+    def refs(self, node: yaml.Node, where: str) -> tuple[Ref, ...]:
+        refs = []
+        for item in self.sequence(node, where):
+            value = self.text(item, f"each item of {where}")
+            if value is None:
+                continue
+            if not REFERENCE.match(value):
+                self.error("AM002", item, f"`{value}` in {where} is not a node reference",
+                           "Write a node id (`P1`) or a map and an id (`arsene:O1`).")
+                continue
+            refs.append(Ref.parse(value, self.span(item)))
+        return tuple(refs)
+
+    # -- the map --------------------------------------------------------------
+
+    def build(self, root: yaml.Node) -> ArgMap | None:
+        entries = self.mapping(root, "the map", MAP_KEYS)
+        if entries is None:
+            return None
+        spans = {key: self.span(value) for key, (_, value) in entries.items()}
+        for key in ("argmap", "id", "title", "thesis"):
+            if key not in entries:
+                self.error("AM002", root, f"the map has no `{key}`",
+                           _MISSING_HINTS.get(key))
+        version = self._version(entries)
+        map_id = self._map_id(entries)
+        title = self._optional_text(entries, "title", "the map's `title`")
+        summary = self._optional_text(entries, "summary", "the map's `summary`")
+        source = self._source(entries["source"][1]) if "source" in entries else Source()
+        thesis = self._node(entries["thesis"][1], Kind.THESIS, None, None, 1) \
+            if "thesis" in entries else None
+        lists = {}
+        for key, kind in (("objections", Kind.OBJECTION),
+                          ("counterexamples", Kind.COUNTEREXAMPLE),
+                          ("rebuttals", Kind.REBUTTAL)):
+            lists[key] = self._nodes(entries, key, kind)
+        if None in (version, map_id, title, thesis) or self.problems:
+            return None
+        assert thesis is not None and map_id is not None and title is not None
+        return ArgMap(
+            id=map_id, title=title, path=self.path, span=self.span(root), thesis=thesis,
+            objections=lists["objections"], counterexamples=lists["counterexamples"],
+            rebuttals=lists["rebuttals"], source=source, summary=summary,
+            spans=MappingProxyType(spans),
+        )
+
+    def _version(self, entries: dict[str, tuple[yaml.Node, yaml.Node]]) -> int | None:
+        if "argmap" not in entries:
+            return None
+        node = entries["argmap"][1]
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and node.value == "1":
+            return FORMAT_VERSION
+        self.error("AM002", node, f"`argmap: {getattr(node, 'value', '...')}` is not a format "
+                   f"version this argmap reads", f"Write `argmap: {FORMAT_VERSION}`.")
+        return None
+
+    def _map_id(self, entries: dict[str, tuple[yaml.Node, yaml.Node]]) -> str | None:
+        if "id" not in entries:
+            return None
+        node = entries["id"][1]
+        value = self.text(node, "the map's `id`")
+        if value is not None and not MAP_ID.match(value):
+            self.error("AM002", node, f"map id `{value}` must be lower case letters, digits, "
+                       "`_` or `-`, starting with a letter", "For example `id: qiu`.")
+            return None
+        return value
+
+    def _optional_text(self, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
+                       where: str) -> str | None:
+        return self.text(entries[key][1], where) if key in entries else None
+
+    def _source(self, node: yaml.Node) -> Source:
+        entries = self.mapping(node, "the map's `source`", SOURCE_KEYS)
+        if not entries:
+            return Source()
+        values: dict[str, Any] = {}
+        for key, (_, value) in entries.items():
+            where = f"`source: {key}`"
+            if key == "author":
+                if isinstance(value, yaml.SequenceNode):
+                    values[key] = self.texts(value, where)
+                else:
+                    one = self.text(value, where)
+                    values[key] = (one,) if one is not None else ()
+            elif key == "year":
+                values[key] = self.integer(value, where, minimum=0)
+            elif key == "volume" and isinstance(value, yaml.ScalarNode) and value.tag == _INT:
+                values[key] = value.value
+            elif key == "kind":
+                kind = self.text(value, where)
+                if kind is not None and kind not in SOURCE_KINDS:
+                    self.error("AM002", value, f"`{kind}` is not a kind of source; "
+                               + (_suggest(kind, SOURCE_KINDS) or "use one of the list"),
+                               "One of: " + ", ".join(SOURCE_KINDS) + ".")
+                    kind = None
+                values[key] = kind
+            else:
+                values[key] = self.text(value, where)
+        return Source(**values)
+
+    # -- nodes ----------------------------------------------------------------
+
+    def _nodes(self, entries: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
+               kind: Kind) -> tuple[Node, ...]:
+        if key not in entries:
+            return ()
+        items = self.sequence(entries[key][1], f"`{key}`")
+        nodes = (self._node(item, kind, None, None, 2) for item in items)
+        return tuple(node for node in nodes if node is not None)
+
+    def _node(self, yaml_node: yaml.Node, kind: Kind, parent: str | None,
+              group: int | None, depth: int) -> Node | None:
+        where = f"a {kind.value}"
+        if depth > MAX_DEPTH:
+            self.error("AM005", yaml_node,
+                       f"nesting is deeper than {MAX_DEPTH} levels; no map is that deep",
+                       "Move deep chains into `supports:`/`attacks:` references.")
+            return None
+        allowed = _KEYS_BY_KIND[kind]
+        entries = self.mapping(yaml_node, where, allowed, lambda key: _misplaced(key, kind))
+        if entries is None:
+            return None
+        node_id = self._node_id(yaml_node, entries, where)
+        claim = None
+        if "claim" in entries:
+            claim = self.text(entries["claim"][1], f"the `claim` of {node_id or where}")
+        else:
+            self.error("AM002", yaml_node, f"{node_id or where} has no `claim`",
+                       "Add `claim:` with the node's text.")
+        label = node_id or where
+        fields: dict[str, Any] = {}
+        for key, (_, value) in entries.items():
+            if key in ("quote", "note", "held_by"):
+                fields[key] = self.text(value, f"the `{key}` of {label}")
+            elif key == "tags":
+                fields[key] = self.texts(value, f"the `tags` of {label}")
+            elif key in ("supports", "attacks", "same_as"):
+                fields[key] = self.refs(value, f"the `{key}` of {label}")
+            elif key == "source":
+                fields[key] = self._locator(value, label)
+            elif key == "expect":
+                fields[key] = self._expect(value, label)
+        children: list[Node] = []
+        for key, child_kind in _CHILD_KINDS:
+            if key in entries:
+                children.extend(self._children(entries[key][1], key, child_kind, node_id,
+                                               depth + 1))
+        if node_id is None or claim is None:
+            return None
+        spans = {key: self.span(value) for key, (_, value) in entries.items()}
+        return Node(id=node_id, kind=kind, claim=claim, span=self.span(yaml_node),
+                    parent=parent, group=group, children=tuple(children),
+                    spans=MappingProxyType(spans), **fields)
+
+    def _node_id(self, yaml_node: yaml.Node, entries: dict[str, tuple[yaml.Node, yaml.Node]],
+                 where: str) -> str | None:
+        if "id" not in entries:
+            self.error("AM002", yaml_node, f"{where} has no `id`",
+                       "Give every node a short unique id such as `P3` or `O1.C2`.")
+            return None
+        node = entries["id"][1]
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT) \
+                and NODE_ID.match(node.value):
+            return str(node.value)
+        self.error("AM002", node, f"node id `{getattr(node, 'value', '...')}` must start with "
+                   "a letter and hold only letters, digits, `_`, `-` and `.`",
+                   "For example `P3`, `O1.C2` or `hk-protests`.")
+        return None
+
+    def _children(self, node: yaml.Node, key: str, kind: Kind, parent: str | None,
+                  depth: int) -> list[Node]:
+        children: list[Node] = []
+        group_index = 0
+        for item in self.sequence(node, f"`{key}`"):
+            if kind is Kind.PREMISE and isinstance(item, yaml.MappingNode) and any(
+                    k.value == "linked" for k, _ in item.value if isinstance(k, yaml.ScalarNode)):
+                group_index += 1
+                children.extend(self._linked(item, parent, group_index, depth))
+                continue
+            child = self._node(item, kind, parent, None, depth)
+            if child is not None:
+                children.append(child)
+        return children
+
+    def _linked(self, item: yaml.Node, parent: str | None, group: int, depth: int) -> list[Node]:
+        entries = self.mapping(item, "a linked group", ("linked",))
+        if not entries:
+            return []
+        members = self.sequence(entries["linked"][1], "`linked`")
+        if len(members) < 2:
+            self.error("AM002", entries["linked"][1],
+                       "a linked group needs at least two premises",
+                       "List a single premise directly under `premises:`.")
+        nodes = (self._node(m, Kind.PREMISE, parent, group, depth + 1) for m in members)
+        return [node for node in nodes if node is not None]
+
+    def _locator(self, node: yaml.Node, label: str) -> Locator | None:
+        where = f"the `source` of {label}"
+        if isinstance(node, yaml.ScalarNode):
+            self.wrong_type(node, where, "a locator mapping",
+                            "Write for example `source: {section: Introduction, para: 2}`.")
+            return None
+        entries = self.mapping(node, where, LOCATOR_KEYS)
+        if entries is None:
+            return None
+        if not entries:
+            self.error("AM002", node, f"{where} is empty",
+                       "Give at least one of: section, para, page, footnote.")
+            return None
+        values: dict[str, Any] = {}
+        for key, (_, value) in entries.items():
+            if key == "section":
+                values[key] = self.text(value, f"`section` in {where}")
+            elif key == "page" and isinstance(value, yaml.ScalarNode) and value.tag == _STR:
+                values[key] = value.value
+            else:
+                number = self.integer(value, f"`{key}` in {where}")
+                values[key] = str(number) if key == "page" and number is not None else number
+        return Locator(**values)
+
+    def _expect(self, node: yaml.Node, label: str) -> Label | None:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        try:
+            return Label(value)
+        except ValueError:
+            self.error("AM002", node, f"`expect` of {label} must be `in`, `out` or "
+                       f"`undecided`, not `{value if value is not None else '...'}`")
+            return None
+
+
+_MISSING_HINTS = {
+    "argmap": "Start the file with `argmap: 1`.",
+    "id": "Add `id:` with a short lower-case name for the map, e.g. `id: qiu`.",
+    "title": "Add `title:` with a title for the map.",
+    "thesis": "Add `thesis:` with the author's main claim (`id`, `claim`, `premises`).",
+}
+
+
+def _misplaced(key: str, kind: Kind) -> str | None:
+    if key == "rebuttals" and kind is Kind.THESIS:
+        return "the thesis is attacked by top-level `objections`, not rebuttals"
+    if key == "held_by":
+        return "only objections have `held_by`"
+    if key == "linked":
+        return "`linked:` goes inside a `premises:` list, as one item"
+    if key == "objections":
+        return "objections are listed at the top level of the map"
+    return None

@@ -1,0 +1,225 @@
+"""The argument map as pure, immutable data.
+
+Nothing here knows about YAML, terminals or Graphviz: the loader builds these objects,
+everything else reads them. Every node carries the position it was written at.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+class Kind(enum.Enum):
+    THESIS = "thesis"
+    PREMISE = "premise"
+    OBJECTION = "objection"
+    COUNTEREXAMPLE = "counterexample"
+    REBUTTAL = "rebuttal"
+
+    @property
+    def plural(self) -> str:
+        return {Kind.THESIS: "theses"}.get(self, self.value + "s")
+
+
+class Label(enum.Enum):
+    """A node's status under an argumentation semantics, and the values of `expect:`."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+
+class Relation(enum.Enum):
+    SUPPORT = "supports"
+    ATTACK = "attacks"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A 1-based position in a file."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to a node: `P1` in the same map, `arsene:O1` in another."""
+
+    id: str
+    map: str | None
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.map}:{self.id}" if self.map else self.id
+
+    @classmethod
+    def parse(cls, text: str, span: Span) -> Ref:
+        map_id, sep, node_id = text.rpartition(":")
+        return cls(id=node_id, map=map_id if sep else None, span=span)
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """Where in the source text a claim is made."""
+
+    section: str | None = None
+    para: int | None = None
+    page: str | None = None
+    footnote: int | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.section:
+            parts.append(f"§ {self.section}")
+        if self.para is not None:
+            parts.append(f"¶{self.para}")
+        if self.page is not None:
+            parts.append(f"p. {self.page}")
+        if self.footnote is not None:
+            parts.append(f"n. {self.footnote}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text a map reconstructs, as far as it is known."""
+
+    author: tuple[str, ...] = ()
+    title: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    venue: str | None = None
+    volume: str | None = None
+    url: str | None = None
+    doi: str | None = None
+
+    @property
+    def authors(self) -> str:
+        if len(self.author) <= 2:
+            return " and ".join(self.author)
+        return ", ".join(self.author[:-1]) + " and " + self.author[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One claim in the map, with the nodes nested under it."""
+
+    id: str
+    kind: Kind
+    claim: str
+    span: Span
+    parent: str | None = None
+    #: Index of the linked group this premise belongs to under its parent; None if
+    #: the premise is an independent (convergent) reason.
+    group: int | None = None
+    source: Locator | None = None
+    quote: str | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    expect: Label | None = None
+    held_by: str | None = None
+    supports: tuple[Ref, ...] = ()
+    attacks: tuple[Ref, ...] = ()
+    same_as: tuple[Ref, ...] = ()
+    children: tuple[Node, ...] = ()
+    #: Position of each key's value, for messages that point at one field.
+    spans: Mapping[str, Span] = field(default_factory=lambda: MappingProxyType({}))
+
+    def at(self, key: str) -> Span:
+        """The position of `key`'s value, or of the node if the key is absent."""
+        return self.spans.get(key, self.span)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and everything nested under it, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    @property
+    def premises(self) -> tuple[Node, ...]:
+        return tuple(c for c in self.children if c.kind is Kind.PREMISE)
+
+    @property
+    def attackers(self) -> tuple[Node, ...]:
+        return tuple(c for c in self.children if c.kind is not Kind.PREMISE)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A support or attack from one node to another, nested or declared."""
+
+    source: str
+    target: Ref
+    relation: Relation
+    #: True for edges from `supports:`/`attacks:` lists, False for nesting.
+    declared: bool
+    #: For nested premises in a linked group: the group's index under its target.
+    group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArgMap:
+    """A whole map: metadata, the thesis tree, objections and free-standing attacks."""
+
+    id: str
+    title: str
+    path: str
+    span: Span
+    thesis: Node
+    objections: tuple[Node, ...] = ()
+    #: Counterexamples and rebuttals listed at the top level: they attack only what
+    #: their `attacks:` lists name.
+    counterexamples: tuple[Node, ...] = ()
+    rebuttals: tuple[Node, ...] = ()
+    source: Source = Source()
+    summary: str | None = None
+    spans: Mapping[str, Span] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def roots(self) -> tuple[Node, ...]:
+        return (self.thesis, *self.objections, *self.counterexamples, *self.rebuttals)
+
+    def walk(self) -> Iterator[Node]:
+        """Every node in document order."""
+        for root in self.roots:
+            yield from root.walk()
+
+    def index(self) -> dict[str, Node]:
+        """Nodes by id; where an id is duplicated, the first wins."""
+        nodes: dict[str, Node] = {}
+        for node in self.walk():
+            nodes.setdefault(node.id, node)
+        return nodes
+
+    def edges(self) -> Iterator[Edge]:
+        """Every support and attack, nested ones first for each node."""
+        thesis_ref = Ref(self.thesis.id, None, self.thesis.span)
+        for node in self.walk():
+            if node.kind is Kind.OBJECTION and node.parent is None:
+                yield Edge(node.id, thesis_ref, Relation.ATTACK, declared=False)
+            elif node.parent is not None:
+                target = Ref(node.parent, None, node.span)
+                if node.kind is Kind.PREMISE:
+                    yield Edge(node.id, target, Relation.SUPPORT, False, node.group)
+                else:
+                    yield Edge(node.id, target, Relation.ATTACK, declared=False)
+            for ref in node.supports:
+                yield Edge(node.id, ref, Relation.SUPPORT, declared=True)
+            for ref in node.attacks:
+                yield Edge(node.id, ref, Relation.ATTACK, declared=True)
+
+    def counts(self) -> dict[Kind, int]:
+        counts = dict.fromkeys(Kind, 0)
+        for node in self.walk():
+            counts[node.kind] += 1
+        return counts

@@ -1,0 +1,15 @@
+"""The file is not UTF-8 text, or holds a control character.
+
+Maps are UTF-8 (a byte-order mark is accepted and ignored). Control characters other
+than tab and newline are invisible in editors and break terminals and diagrams.
+
+Fails: a file saved as Latin-1 or UTF-16, or a claim holding a NUL or ESC character.
+
+Passes: any UTF-8 text, including Chinese characters, emoji and right-to-left scripts.
+"""
+
+from argmap.problem import Severity
+
+CODE = "AM006"
+NAME = "encoding"
+SEVERITY = Severity.ERROR

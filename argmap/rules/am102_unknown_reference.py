@@ -1,0 +1,52 @@
+"""A reference names a node that does not exist.
+
+`supports:`, `attacks:` and `same_as:` name nodes by id (`P2`) or, in another map, by
+map and id (`arsene:O1`). A reference into another map is checked when that map is
+linted in the same run (`argmap lint maps/`); see AM106 for when it is not.
+
+Fails:
+
+    attacks: [P9]        # the map has no node P9
+
+Passes:
+
+    attacks: [P2]
+"""
+
+import difflib
+from collections.abc import Iterator
+
+from argmap.model import ArgMap, Ref
+from argmap.problem import Problem, Severity
+from argmap.rules.context import Context
+
+CODE = "AM102"
+NAME = "unknown-reference"
+SEVERITY = Severity.ERROR
+
+
+def references(amap: ArgMap) -> Iterator[tuple[str, Ref]]:
+    """Every (field, reference) pair in the map."""
+    for node in amap.walk():
+        for key in ("supports", "attacks", "same_as"):
+            for ref in getattr(node, key):
+                yield key, ref
+
+
+def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
+    own_ids = None
+    for _key, ref in references(amap):
+        if ref.map is None or ref.map == amap.id:
+            target, where = amap, "this map"
+        elif ref.map in context.maps:
+            target, where = context.maps[ref.map], f"map `{ref.map}`"
+        else:
+            continue  # AM106 reports it
+        ids = own_ids if target is amap and own_ids is not None else set(target.index())
+        if target is amap:
+            own_ids = ids
+        if ref.id not in ids:
+            close = difflib.get_close_matches(ref.id, sorted(ids), n=1, cutoff=0.5)
+            hint = f"Did you mean `{close[0]}`?" if close else None
+            yield Problem(CODE, SEVERITY, ref.span, f"`{ref}`: {where} has no node `{ref.id}`",
+                          hint)

@@ -1,0 +1,23 @@
+"""What every rule receives: the map, and the maps linted together with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from argmap.config import Settings
+from argmap.model import ArgMap
+from argmap.problem import Problem
+
+
+@dataclass(frozen=True)
+class Context:
+    """Other maps linted in the same run, by map id, and the project's settings."""
+
+    maps: Mapping[str, ArgMap] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
+
+
+class Check(Protocol):
+    def __call__(self, amap: ArgMap, context: Context) -> Iterator[Problem]: ...
