@@ -29,6 +29,10 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
+# Documents whose nesting bound is below this compose safely without a depth scan.
+_SAFE_NESTING = 1000
+# Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
+_MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
 FORMAT_VERSION = 1
 
 NODE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
@@ -151,6 +155,11 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
     forbidden = _forbidden_tokens(text, path) if _may_hold_forbidden(text) else None
     if forbidden:
         return LoadResult(path, None, (forbidden,), text)
+    if _nesting_bound(text) > _SAFE_NESTING:
+        deep = _deep_span(text, path)
+        if deep is not None:
+            return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
+                         "levels of YAML; no map is that deep", None, text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -164,8 +173,9 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
     except yaml.YAMLError as exc:
         return _fail(path, "AM001", Span(path, 1, 1), f"YAML syntax error: {exc}", None, text)
     except RecursionError:
-        return _fail(path, "AM005", _deep_span(text, path),
-                     f"nesting is deeper than {MAX_DEPTH} levels; no map is that deep", None, text)
+        return _fail(path, "AM005", _deep_span(text, path) or Span(path, 1, 1),
+                     f"nesting is deeper than {_MAX_YAML_DEPTH} levels of YAML; no map is that "
+                     "deep", None, text)
     if root is None:
         return _fail(path, "AM002", Span(path, 1, 1), "the file is empty",
                      "A map starts with `argmap: 1`; see docs/format.md.", text)
@@ -218,8 +228,22 @@ def _forbidden_tokens(text: str, path: str) -> Problem | None:
     return None
 
 
-def _deep_span(text: str, path: str) -> Span:
-    """Where nesting first goes deeper than MAX_DEPTH (only run once composing failed)."""
+def _nesting_bound(text: str) -> int:
+    """An upper bound on the document's nesting depth, computed without parsing.
+
+    Block nesting needs a deeper column for each level and flow nesting a bracket, so
+    no document nests deeper than its longest line plus its opening brackets.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return longest + text.count("[") + text.count("{")
+
+
+def _deep_span(text: str, path: str) -> Span | None:
+    """Where YAML nesting first goes deeper than _MAX_YAML_DEPTH, found by the (iterative) scanner.
+
+    libyaml's composer recurses once per level in C, so a document nested many
+    thousands of levels deep would overflow the stack: it must be refused unparsed.
+    """
     opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -228,13 +252,13 @@ def _deep_span(text: str, path: str) -> Span:
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, opening):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > _MAX_YAML_DEPTH:
                     return _mark_span(token.start_mark, path)
             elif isinstance(token, closing):
                 depth -= 1
     except yaml.YAMLError:
         pass
-    return Span(path, 1, 1)
+    return None
 
 
 def _type_name(node: yaml.Node) -> str:

@@ -38,23 +38,25 @@ def available(settings: Settings | None = None) -> list[Found]:
         for path in sorted(folder.iterdir()):
             if path.suffix in MAP_SUFFIXES and path.is_file():
                 seen.setdefault(path.stem, Found(path.stem, path, where))
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda found: found.name)
 
 
 def resolve(name: str, settings: Settings | None = None) -> Path:
     """The file `name` refers to, or an `ArgmapError` listing the maps that exist."""
     as_path = Path(name)
-    if as_path.suffix in MAP_SUFFIXES or "/" in name or "\\" in name or as_path.exists():
-        if as_path.exists():
-            return as_path
-        if not _NAME.match(name):
-            raise ArgmapError(f"{name}: no such file")
+    if as_path.is_file():
+        return as_path
     if _NAME.match(name):
         for folder, _where in search_dirs(settings):
             for suffix in MAP_SUFFIXES:
                 candidate = folder / f"{name}{suffix}"
                 if candidate.is_file():
                     return candidate
+    elif as_path.is_dir():
+        raise ArgmapError(f"{name}: is a folder, not a map file",
+                          hint="Name a .yaml file in it, or use `argmap lint` on the folder.")
+    elif as_path.suffix in MAP_SUFFIXES or "/" in name or "\\" in name:
+        raise ArgmapError(f"{name}: no such file")
     known = [found.name for found in available(settings)]
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"Did you mean `{close[0]}`? " if close else ""

@@ -20,7 +20,7 @@ Passes: the same map without `supports: [P1.1]`.
 
 from collections.abc import Iterator
 
-from argmap.model import ArgMap, Relation
+from argmap.model import ArgMap, Edge, Relation
 from argmap.problem import Problem, Severity
 from argmap.rules.context import Context
 
@@ -30,10 +30,13 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    graph: dict[str, list[tuple[str, object]]] = {}
+    graph: dict[str, list[str]] = {}
+    declared: dict[tuple[str, str], Edge] = {}
     for edge in amap.edges():
         if edge.relation is Relation.SUPPORT and edge.target.map in (None, amap.id):
-            graph.setdefault(edge.source, []).append((edge.target.id, edge))
+            graph.setdefault(edge.source, []).append(edge.target.id)
+            if edge.declared:
+                declared.setdefault((edge.source, edge.target.id), edge)
     # Iterative depth-first search: grey nodes are on the current path.
     white, grey, black = 0, 1, 2
     colour: dict[str, int] = {}
@@ -42,18 +45,20 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
             continue
         colour[start] = grey
         path = [start]
-        stack = [iter(graph.get(start, ()))]
+        stack = [iter(graph[start])]
         while stack:
             step = next(stack[-1], None)
             if step is None:
                 colour[path.pop()] = black
                 stack.pop()
                 continue
-            target, edge = step
+            target = step
             state = colour.get(target, white)
             if state == grey:
                 cycle = path[path.index(target):] + [target]
-                span = edge.target.span  # type: ignore[attr-defined]
+                # Nesting alone cannot close a cycle: point at a `supports:` entry.
+                links = [declared[pair] for pair in zip(cycle, cycle[1:]) if pair in declared]
+                span = links[0].target.span
                 yield Problem(CODE, SEVERITY, span,
                               "support cycle: " + " → ".join(cycle),
                               "Remove one of the `supports:` links so the argument is not "

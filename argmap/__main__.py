@@ -1,0 +1,24 @@
+"""The `argmap` command's entry point.
+
+`argmap --version` answers without importing the command-line framework, so scripts
+and editors that probe the version pay only for the interpreter's start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from argmap import __version__
+
+        sys.stdout.write(f"argmap {__version__}\n")
+        return
+    from argmap.cli import main as cli_main
+
+    cli_main()
+
+
+if __name__ == "__main__":
+    main()

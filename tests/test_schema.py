@@ -1,0 +1,47 @@
+"""The published JSON Schema and the loader agree on what a map is."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from argmap.loader import load_bytes
+from argmap.resources import schema_path
+from tests.conftest import BUNDLED, FIXTURES
+
+SCHEMA = json.loads(schema_path().read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft7Validator(SCHEMA)
+VALID = sorted((FIXTURES / "valid").glob("*.yaml")) + sorted(BUNDLED.glob("*.yaml"))
+# Invalid fixtures the schema can see: the YAML parses and the data is not a map.
+SCHEMA_INVALID = [p for p in sorted((FIXTURES / "invalid").glob("*.yaml"))
+                  if "AM002" in p.read_bytes().decode("utf-8", "replace").splitlines()[0]]
+
+
+def test_schema_is_a_valid_draft7_schema():
+    jsonschema.Draft7Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_maps_pass_both(path):
+    assert load_bytes(path.read_bytes(), str(path)).problems == ()
+    errors = list(VALIDATOR.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", SCHEMA_INVALID, ids=lambda p: p.name)
+def test_invalid_maps_fail_both(path):
+    assert load_bytes(path.read_bytes(), str(path)).map is None
+    assert list(VALIDATOR.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+def test_schema_command_prints_the_schema():
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == SCHEMA
