@@ -285,7 +285,8 @@ class _Builder:
     def error(self, code: str, node: yaml.Node, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(code, Severity.ERROR, self.span(node), message, hint))
 
-    def wrong_type(self, node: yaml.Node, where: str, expected: str, hint: str | None = None) -> None:
+    def wrong_type(self, node: yaml.Node, where: str, expected: str,
+                   hint: str | None = None) -> None:
         self.error("AM002", node, f"{where} must be {expected}, not {_type_name(node)}", hint)
 
     # -- generic readers ------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from argmap.loader import MAX_BYTES, MAX_DEPTH, load_bytes, load_text
 from argmap.model import Kind, Label, Span
-from tests.conftest import HEADER, FIXTURES
+from tests.conftest import FIXTURES, HEADER
 
 
 def only_problem(text: str | bytes) -> tuple[str, int, int, str]:
@@ -77,7 +77,7 @@ def test_alias_bomb_is_refused_before_it_expands():
 
 
 def test_recursive_anchor_is_refused():
-    code, _, _, message = only_problem("a: &a [*a]\n")
+    code, _, _, _message = only_problem("a: &a [*a]\n")
     assert code == "AM004"
 
 
@@ -101,7 +101,7 @@ def test_nesting_deeper_than_any_map_is_refused():
 ])
 def test_pathological_nesting_is_refused_without_parsing(text):
     # Composing these would overflow libyaml's recursive composer and crash Python.
-    code, line, _, message = only_problem(text)
+    code, _line, _, message = only_problem(text)
     assert code == "AM005"
     assert "levels of YAML" in message
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -27,7 +27,7 @@ def list_maps(
     from argmap.loader import load_file
     from argmap.names import available
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for found in available(load_settings()):
         result = load_file(found.path)
         amap = result.map
@@ -74,7 +74,7 @@ def rules(
         sys.stdout.write(markdown_reference())
         return
     for rule in RULES:
-        sys.stdout.write(f"{rule.code}  {rule.name:<22} {str(rule.severity):<8} {rule.summary}\n")
+        sys.stdout.write(f"{rule.code}  {rule.name:<22} {rule.severity!s:<8} {rule.summary}\n")
 
 
 @app.command()

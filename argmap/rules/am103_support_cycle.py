@@ -18,6 +18,7 @@ Fails:
 Passes: the same map without `supports: [P1.1]`.
 """
 
+import itertools
 from collections.abc import Iterator
 
 from argmap.model import ArgMap, Edge, Relation
@@ -55,9 +56,9 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
             target = step
             state = colour.get(target, white)
             if state == grey:
-                cycle = path[path.index(target):] + [target]
+                cycle = [*path[path.index(target):], target]
                 # Nesting alone cannot close a cycle: point at a `supports:` entry.
-                links = [declared[pair] for pair in zip(cycle, cycle[1:]) if pair in declared]
+                links = [declared[pair] for pair in itertools.pairwise(cycle) if pair in declared]
                 span = links[0].target.span
                 yield Problem(CODE, SEVERITY, span,
                               "support cycle: " + " → ".join(cycle),

@@ -1,4 +1,3 @@
-import textwrap
 
 from argmap.config import Settings
 from argmap.lint import lint_loaded
@@ -26,8 +25,8 @@ def test_unknown_local_reference_is_reported_where_written_with_a_suggestion():
 
 
 def test_cross_map_reference_is_checked_against_maps_linted_together():
-    other = load_text("argmap: 1\nid: other\ntitle: o\nthesis: {id: T, claim: x, source: {para: 1}}\n",
-                      "other.yaml")
+    other = load_text("argmap: 1\nid: other\ntitle: o\n"
+                      "thesis: {id: T, claim: x, source: {para: 1}}\n", "other.yaml")
     text = MAP.replace("[P9]", "[other:T, other:T2]")
     result = lint_loaded([load_text(text, "m.yaml"), other], Settings())
     assert [(p.code, p.message) for p in result.problems] == [

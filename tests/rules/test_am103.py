@@ -20,8 +20,8 @@ def test_support_cycle_is_reported_with_its_path():
 
 
 def test_cycle_message_names_the_nodes():
-    from argmap.lint import lint_loaded
     from argmap.config import Settings
+    from argmap.lint import lint_loaded
     from argmap.loader import load_text
 
     [p] = lint_loaded([load_text(MAP, "m.yaml")], Settings()).problems

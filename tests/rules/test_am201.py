@@ -20,7 +20,8 @@ def test_unanswered_objection_is_a_warning_at_its_id():
 
 
 def test_objection_answered_by_nested_counterexample_passes():
-    assert findings(MAP + "    counterexamples:\n      - {id: C, claim: z, source: {para: 3}}\n") == []
+    answer = "    counterexamples:\n      - {id: C, claim: z, source: {para: 3}}\n"
+    assert findings(MAP + answer) == []
 
 
 def test_objection_answered_from_another_map_passes():
