@@ -47,7 +47,8 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -
     for item in loaded:
         if isinstance(item, LoadResult) and item.map is not None:
             maps.setdefault(item.map.id, item.map)
-    context = Context(maps=maps, settings=settings)
+    incomplete = any(isinstance(item, FileResult) or item.map is None for item in loaded)
+    context = Context(maps=maps, settings=settings, incomplete=incomplete)
     files = []
     for item in loaded:
         if isinstance(item, FileResult):

@@ -17,6 +17,8 @@ class Context:
 
     maps: Mapping[str, ArgMap] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    #: True when some file in the run did not load, so a map id may be missing from `maps`.
+    incomplete: bool = False
 
 
 class Check(Protocol):
