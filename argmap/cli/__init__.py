@@ -7,6 +7,6 @@ Each command lives in its own module and registers itself on `app`. Heavy librar
 from __future__ import annotations
 
 from argmap.cli.app import app, main
-from argmap.cli import lint_cmd, maps_cmd  # noqa: F401  (registers the commands)
+from argmap.cli import atlas_cmd, lint_cmd, maps_cmd  # noqa: F401  (registers the commands)
 
 __all__ = ["app", "main"]
