@@ -6,15 +6,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argmap.config import Settings
-from argmap.loader import LoadResult, load_file
+from argmap.loader import MAP_SUFFIXES, LoadResult, load_file
 from argmap.model import ArgMap
 from argmap.problem import ArgmapError, Problem
 from argmap.result import FileResult, LintResult
 from argmap.rules import RULES, RULES_BY_CODE
 from argmap.rules.context import Context
 from argmap.suppress import parse as parse_suppressions
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:

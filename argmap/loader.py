@@ -27,6 +27,8 @@ try:
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+#: File name endings of map files, for folders searched by lint and by map names.
+MAP_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 # Documents whose nesting bound is below this compose safely without a depth scan.
@@ -39,6 +41,10 @@ NODE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
 MAP_ID = re.compile(r"[a-z][a-z0-9_\-]*\Z")
 REFERENCE = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# libyaml breaks lines at U+2028 and U+2029 where editors do not, so every position
+# after one would be off; and a value cannot hold a carriage return, escaped or not.
+_CONTROL_OR_SEPARATOR = re.compile(_CONTROL.pattern[:-1] + "\u2028\u2029]")
+_VALUE_CONTROL = re.compile(_CONTROL.pattern[:-1] + "\r]")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -146,12 +152,9 @@ def load_bytes(data: bytes, path: str = "<string>") -> LoadResult:
 
 def load_text(text: str, path: str = "<string>") -> LoadResult:
     """Check and compose a map given as text."""
-    bad = _CONTROL.search(text)
+    bad = _bad_character(text, path)
     if bad:
-        span = _offset_span(text, bad.start(), path)
-        return _fail(path, "AM006", span,
-                     f"control character U+{ord(bad.group()):04X} in the text",
-                     "Delete it; maps hold printable text, tabs and newlines only.", text)
+        return LoadResult(path, None, (bad,), text)
     forbidden = _forbidden_tokens(text, path) if _may_hold_forbidden(text) else None
     if forbidden:
         return LoadResult(path, None, (forbidden,), text)
@@ -179,10 +182,49 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
     if root is None:
         return _fail(path, "AM002", Span(path, 1, 1), "the file is empty",
                      "A map starts with `argmap: 1`; see docs/format.md.", text)
+    escaped = _escaped_control(root, path) if "\\" in text else None
+    if escaped:
+        return LoadResult(path, None, (escaped,), text)
     builder = _Builder(path)
     amap = builder.build(root)
     problems = tuple(sorted(builder.problems, key=Problem.sort_key))
     return LoadResult(path, amap if not problems else None, problems, text)
+
+
+def _bad_character(text: str, path: str) -> Problem | None:
+    """The first control character or line separator in the text, as a problem."""
+    bad = _CONTROL_OR_SEPARATOR.search(text)
+    if bad is None:
+        return None
+    span = _offset_span(text, bad.start(), path)
+    code = ord(bad.group())
+    if bad.group() in "\u2028\u2029":
+        return Problem("AM006", Severity.ERROR, span,
+                       f"line separator U+{code:04X} in the text; YAML reads it as a line "
+                       "break where editors show none",
+                       "Replace it with a space or a real line break.")
+    return Problem("AM006", Severity.ERROR, span, f"control character U+{code:04X} in the text",
+                   "Delete it; maps hold printable text, tabs and newlines only.")
+
+
+def _escaped_control(root: yaml.Node, path: str) -> Problem | None:
+    """The first value holding a control character written as an escape (`"\\x1b"`)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            bad = _VALUE_CONTROL.search(node.value)
+            if bad:
+                return Problem("AM006", Severity.ERROR, _mark_span(node.start_mark, path),
+                               f"control character U+{ord(bad.group()):04X} in a quoted value, "
+                               "written as an escape",
+                               "Delete the escape; maps hold printable text, tabs and "
+                               "newlines only.")
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _fail(path: str, code: str, span: Span, message: str,

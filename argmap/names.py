@@ -7,12 +7,13 @@ argmap. Bare names never leave the folders searched: `../x` is not a map name.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.config import Settings
-from argmap.lint import MAP_SUFFIXES
+from argmap.loader import MAP_SUFFIXES
 from argmap.problem import ArgmapError
 from argmap.resources import bundled_maps_dir
 
@@ -56,6 +57,8 @@ def resolve(name: str, settings: Settings | None = None) -> Path:
         raise ArgmapError(f"{name}: is a folder, not a map file",
                           hint="Name a .yaml file in it, or use `argmap lint` on the folder.")
     elif as_path.suffix in MAP_SUFFIXES or "/" in name or "\\" in name:
+        if os.path.lexists(as_path):
+            return as_path  # a device, a pipe or a broken link: loading says which
         raise ArgmapError(f"{name}: no such file")
     known = [found.name for found in available(settings)]
     close = difflib.get_close_matches(name, known, n=1)

@@ -6,7 +6,14 @@ Each command lives in its own module and registers itself on `app`. Heavy librar
 
 from __future__ import annotations
 
+from argmap.cli import (  # noqa: F401  (importing a command module registers it)
+    atlas_cmd,
+    lint_cmd,
+    maps_cmd,
+    quotes_cmd,
+    render_cmd,
+    show_cmd,
+)
 from argmap.cli.app import app, main
-from argmap.cli import atlas_cmd, lint_cmd, maps_cmd  # noqa: F401  (registers the commands)
 
 __all__ = ["app", "main"]

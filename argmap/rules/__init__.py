@@ -31,6 +31,7 @@ from argmap.rules import (
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
+    am501_quote_not_found,
 )
 
 
@@ -72,6 +73,7 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in (
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
+    am501_quote_not_found,
 ))
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}

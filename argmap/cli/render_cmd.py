@@ -1,0 +1,195 @@
+"""`argmap render`: draw maps with Graphviz as SVG, PNG or PDF, or write their DOT source."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.cli.app import app, fail, handles_errors
+
+if TYPE_CHECKING:
+    from argmap.config import Settings
+    from argmap.renderers.dot import DotOptions
+
+SUFFIXES = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot"}
+DEFAULT_FOLDER = Path("build")
+#: A map to draw: the name its file is written under, and where it is read from.
+_Job = tuple[str, Path]
+
+@app.command()
+@handles_errors
+def render(
+    names: Annotated[list[str] | None, typer.Argument(
+        metavar="[MAP]...", show_default=False,
+        help="Map names (`qiu`, see `argmap list`) or .yaml paths. Default: every map in "
+        "the project's maps folder, else the maps bundled with argmap.")] = None,
+    svg: Annotated[bool, typer.Option("--svg", help="Write SVG (the default).")] = False,
+    png: Annotated[bool, typer.Option("--png", help="Write PNG.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Write PDF.")] = False,
+    dot: Annotated[bool, typer.Option(
+        "--dot", help="Write Graphviz DOT source; needs no Graphviz.")] = False,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="PATH", show_default=False,
+        help="A folder for the files (default: build/, created if missing); with one map, "
+        "a file name; `-` for standard output.")] = None,
+    direction: Annotated[str, typer.Option(
+        "--direction", metavar="TB|LR",
+        help="TB: thesis on top; LR: thesis on the left.")] = "TB",
+    theme: Annotated[str, typer.Option(
+        "--theme", metavar="NAME", help="light, dark or print (greyscale).")] = "light",
+    wrap: Annotated[int, typer.Option(
+        "--wrap", min=8, max=200, metavar="N",
+        help="Wrap claims at N columns (a Chinese character takes two).")] = 32,
+    font_size: Annotated[float, typer.Option(
+        "--font-size", min=4, max=72, metavar="N", help="Claim text size in points.")] = 14,
+    ratio: Annotated[str | None, typer.Option(
+        "--ratio", metavar="W:H", show_default=False,
+        help="Fill a page of this shape, e.g. 16:9 for slides or 4:3.")] = None,
+    legend: Annotated[bool, typer.Option(
+        "--legend", help="Add a key to the kinds of node and arrow.")] = False,
+) -> None:
+    """Draw argument maps with Graphviz: thesis on top, supports solid, attacks dashed.
+
+    Without a map name, every map is drawn into build/ (or the folder -o names), one
+    file each. Files are replaced only once the drawing is complete, so a failed run
+    leaves the old file in place. SVG, PNG and PDF need Graphviz (`dot`); `--dot` does
+    not. Exit status: 0 drawn, 1 a map does not load, 2 usage error, unreadable input
+    or Graphviz missing or failing.
+
+    Examples:
+
+      argmap render                          # every map, as build/NAME.svg
+
+      argmap render qiu --png -o qiu.png --ratio 16:9 --legend
+
+      argmap render qiu --theme print --pdf -o -  > qiu.pdf
+
+      argmap render maps/arsene.yaml --dot | dot -Tsvg > arsene.svg
+    """
+    from argmap.config import load_settings
+
+    fmt = _format(svg, png, pdf, dot, output)
+    options = _options(direction, theme, wrap, font_size, ratio, legend)
+    jobs = _jobs(names or [], load_settings())
+    targets, folder = _targets(jobs, output, fmt)
+    if fmt != "dot":
+        from argmap.renderers.graphviz_run import find_dot
+
+        find_dot()
+    if targets is None and fmt in ("png", "pdf") and sys.stdout.isatty():
+        raise fail(f"not writing {fmt.upper()} to a terminal",
+                   f"Redirect it (`> map.{fmt}`) or name a file with -o.")
+    drawings = [_draw(job, fmt, options) for job in jobs]
+    _write(drawings, targets, folder)
+
+
+def _format(svg: bool, png: bool, pdf: bool, dot: bool, output: str | None) -> str:
+    chosen = [name for name, flag in (("svg", svg), ("png", png), ("pdf", pdf), ("dot", dot))
+              if flag]
+    if len(chosen) > 1:
+        raise fail("choose one of " + ", ".join(f"--{name}" for name in chosen))
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    by_suffix = {value: key for key, value in SUFFIXES.items()} | {".gv": "dot"}
+    if chosen and suffix in by_suffix and by_suffix[suffix] != chosen[0]:
+        raise fail(f"-o {output} does not end in {SUFFIXES[chosen[0]]} but --{chosen[0]} "
+                   "was asked for", "Make the two agree.")
+    return chosen[0] if chosen else by_suffix.get(suffix, "svg")
+
+
+def _options(direction: str, theme: str, wrap: int, font_size: float, ratio: str | None,
+             legend: bool) -> DotOptions:
+    from argmap.renderers.dot import DIRECTIONS, THEMES, DotOptions
+
+    direction = direction.upper()
+    if direction not in DIRECTIONS:
+        raise fail(f"unknown direction `{direction}`", "Use TB or LR.")
+    if theme not in THEMES:
+        raise fail(f"unknown theme `{theme}`", f"Choose one of: {', '.join(THEMES)}.")
+    return DotOptions(theme=theme, direction=direction, wrap=wrap, font_size=font_size,
+                      ratio=_ratio(ratio) if ratio else None, legend=legend)
+
+
+def _ratio(text: str) -> float:
+    width, sep, height = text.replace("/", ":").partition(":")
+    try:
+        value = float(width) / float(height) if sep else float(width)
+    except (ValueError, ZeroDivisionError):
+        value = 0.0
+    if not 0.1 <= value <= 10:
+        raise fail(f"--ratio {text}: expected width:height, like 16:9 or 4:3")
+    return value
+
+
+def _jobs(names: list[str], settings: Settings) -> list[_Job]:
+    from argmap.names import available, resolve
+
+    if names:
+        jobs = [(path.stem, path) for path in (resolve(name, settings) for name in names)]
+    else:
+        found = available(settings)
+        chosen = [f for f in found if f.where == "project"] or found
+        jobs = [(f.name, f.path) for f in chosen]
+    if not jobs:
+        raise fail("no maps to render: no maps folder here and no bundled maps",
+                   "Name a map file, e.g. `argmap render my_map.yaml`.")
+    seen: dict[str, Path] = {}
+    for name, source in jobs:
+        if seen.setdefault(name, source) != source:
+            raise fail(f"two maps would both be written as `{name}`: {seen[name]} and "
+                       f"{source}", "Render them one at a time with -o.")
+    return list(seen.items())
+
+
+def _targets(jobs: list[_Job], output: str | None,
+             fmt: str) -> tuple[list[Path] | None, Path | None]:
+    """Where each drawing goes (None: standard output), and the folder to create first."""
+    if output == "-":
+        if len(jobs) > 1:
+            raise fail("-o - writes one map to standard output; name one map")
+        return None, None
+    if len(jobs) == 1 and output is not None and not _is_folder(output):
+        return [Path(output)], None
+    folder = Path(output) if output is not None else DEFAULT_FOLDER
+    if folder.exists() and not folder.is_dir():
+        raise fail(f"-o {folder}: is a file; with several maps, -o names a folder")
+    return [folder / f"{name}{SUFFIXES[fmt]}" for name, _ in jobs], folder
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _draw(job: _Job, fmt: str, options: DotOptions) -> bytes | str:
+    from argmap.loader import load
+    from argmap.renderers.dot import to_dot
+
+    path = job[1]
+    source = to_dot(load(path), options)
+    if fmt == "dot":
+        return source
+    from argmap.renderers.graphviz_run import run_dot
+
+    drawing = run_dot(source, fmt)
+    for line in drawing.warnings:
+        sys.stderr.write(f"argmap: warning: {path}: Graphviz: {line}\n")
+    return drawing.data
+
+
+def _write(drawings: list[bytes | str], targets: list[Path] | None,
+           folder: Path | None) -> None:
+    from argmap.cli.app import write_output
+
+    if targets is None:
+        write_output(drawings[0], None)
+        return
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise fail(f"cannot create folder {folder}: {exc.strerror}") from None
+    for data, target in zip(drawings, targets, strict=True):
+        write_output(data, target)
+        sys.stderr.write(f"wrote {target}\n")

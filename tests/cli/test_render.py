@@ -1,0 +1,145 @@
+"""`argmap render` as a user runs it: where files go, what happens without Graphviz."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+EVERY_KIND = str(FIXTURES / "valid" / "every_kind.yaml")
+
+
+def run(*args: str, cwd: Path | None = None,
+        path: str | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run([sys.executable, "-m", "argmap", "render", *args], capture_output=True,
+                          cwd=cwd, env=env, timeout=120)
+
+
+def fake_dot(folder: Path, script: str) -> str:
+    folder.mkdir()
+    program = folder / "dot"
+    program.write_text("#!/bin/sh\n" + script)
+    program.chmod(0o755)
+    return str(folder)
+
+
+def test_dot_source_needs_no_graphviz(tmp_path):
+    result = run(EVERY_KIND, "--dot", "-o", "-", path=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b'digraph "every_kind" {')
+
+
+def test_the_file_name_can_choose_the_format(tmp_path):
+    target = tmp_path / "map.dot"
+    result = run(EVERY_KIND, "-o", str(target), path=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_missing_graphviz_says_how_to_install_it(tmp_path):
+    target = tmp_path / "map.svg"
+    result = run(EVERY_KIND, "--svg", "-o", str(target), path=str(tmp_path))
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert stderr.startswith("argmap: error: Graphviz (the `dot` program) is not installed\n")
+    for way in ("make install", "apt-get install graphviz", "brew install graphviz", "--dot"):
+        assert way in stderr
+    assert "Traceback" not in stderr
+    assert not target.exists()
+
+
+def test_a_failing_graphviz_leaves_the_old_file(tmp_path):
+    target = tmp_path / "out" / "map.svg"
+    target.parent.mkdir()
+    target.write_text("the old drawing")
+    bogus = fake_dot(tmp_path / "bin", "echo 'Error: <stdin>: syntax error "
+                                      "in line 3' >&2\nprintf '<svg'\nexit 1\n")
+    result = run(EVERY_KIND, "--svg", "-o", str(target), path=bogus)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert "Graphviz `dot -Tsvg` failed (exit status 1): Error: <stdin>: syntax error" in stderr
+    assert "Traceback" not in stderr
+    assert target.read_text() == "the old drawing"
+    assert os.listdir(target.parent) == ["map.svg"]
+
+
+def test_without_names_every_project_map_goes_to_build(tmp_path):
+    (tmp_path / "maps").mkdir()
+    for name in ("every_kind.yaml", "other.yaml"):
+        shutil.copy(FIXTURES / "valid" / name, tmp_path / "maps" / name)
+    result = run("--dot", cwd=tmp_path, path=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["every_kind.dot",
+                                                                       "other.dot"]
+    assert "wrote build/every_kind.dot" in result.stderr.decode()
+
+
+def test_without_a_maps_folder_the_bundled_maps_are_drawn(tmp_path):
+    result = run("--dot", "-o", "drawings", cwd=tmp_path, path=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    drawn = sorted(p.name for p in (tmp_path / "drawings").iterdir())
+    assert drawn == ["arsene.dot", "he_shen.dot", "qiu.dot"]
+
+
+@pytest.mark.parametrize("args", [
+    ["--svg", "--png"],
+    ["--png", "-o", "map.svg"],
+    ["--ratio", "wide"],
+    ["--theme", "neon"],
+    ["--direction", "up"],
+])
+def test_usage_errors_exit_2(tmp_path, args):
+    result = run(EVERY_KIND, *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(b"argmap: error: ") or b"Usage:" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_standard_output_takes_one_map(tmp_path):
+    result = run(EVERY_KIND, str(FIXTURES / "valid" / "other.yaml"), "--dot", "-o", "-")
+    assert result.returncode == 2
+    assert b"-o - writes one map to standard output" in result.stderr
+
+
+def test_a_broken_map_exits_1_with_its_position(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nid: bad\ntitle: t\nthesis:\n  id: T\n  cliam: x\n")
+    result = run(str(bad), "--dot", "-o", str(tmp_path / "bad.dot"))
+    assert result.returncode == 1
+    assert f"{bad}:6:3:".encode() in result.stderr
+    assert not (tmp_path / "bad.dot").exists()
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_svg_to_a_named_file_is_the_same_every_time(tmp_path):
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    assert run(EVERY_KIND, "-o", str(first)).returncode == 0
+    assert run(EVERY_KIND, "--svg", "-o", str(second)).returncode == 0
+    assert ET.parse(first).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert first.read_bytes() == second.read_bytes()
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_png_goes_to_standard_output_as_bytes():
+    result = run(EVERY_KIND, "--png", "--ratio", "16:9", "--legend", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_a_trailing_slash_makes_a_new_folder_for_one_map(tmp_path):
+    result = run(EVERY_KIND, "--dot", "-o", "drawings/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "drawings" / "every_kind.dot").read_text().startswith("digraph")

@@ -1,0 +1,340 @@
+"""The DOT renderer: every kind drawn apart, user text kept as text, the same bytes each time.
+
+The DOT is parsed back (node statements, their HTML labels as XML) and compared with
+the map. Where Graphviz is installed, the SVG it draws is parsed too and every claim's
+text is looked for in its node, exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import textwrap
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from argmap.loader import load, load_text
+from argmap.model import ArgMap, Kind, Label
+from argmap.renderers.dot import THEMES, DotOptions, columns, to_dot, wrap
+from tests.conftest import BUNDLED, FIXTURES
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+SVG = "{http://www.w3.org/2000/svg}"
+EVERY_KIND = FIXTURES / "valid" / "every_kind.yaml"
+
+_STATEMENT = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"(?: -> "((?:[^"\\]|\\.)*)")? \[(.*)\]$')
+_ATTR = re.compile(r'(\w+)=(<.*?>(?=, \w+=|$)|"(?:[^"\\]|\\.)*")')
+
+HOSTILE = [
+    'Quotes " and \' and a backslash \\ at the end \\',
+    'Closes the label: "]; evil [label="x"]; } digraph g {',
+    "Markup <b>bold</b> <TABLE> <BR/> &amp; &lt; & <!-- comment --> ]]>",
+    "Graphviz escapes \\N \\G \\E \\T \\H \\L \\n \\l \\r and \\\\N",
+    "Braces {x} pipes | and brackets [y] stay put.",
+    "中文论点：数据劳动既廉价又缺乏保护，而且「反抗」一直存在。",
+]
+
+
+def hostile_map() -> ArgMap:
+    premises = "".join(
+        f"    - id: P{i}\n      claim: {_yaml_string(claim)}\n      source: {{page: {i}}}\n"
+        for i, claim in enumerate(HOSTILE, 1))
+    text = textwrap.dedent("""\
+        argmap: 1
+        id: hostile
+        title: "A <title> & a \\\\N"
+        thesis:
+          id: T
+          claim: "Line one\\nline two"
+          source: {page: 1}
+          premises:
+        """) + premises
+    result = load_text(text, "hostile.yaml")
+    assert result.map is not None, result.problems
+    return result.map
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def statements(dot: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, dict[str, str]]]]:
+    """Node and edge statements of DOT written by `to_dot`, with their attributes."""
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
+    for line in dot.splitlines():
+        match = _STATEMENT.match(line)
+        if not match:
+            continue
+        attrs = {key: value for key, value in _ATTR.findall(match.group(3))}
+        attrs = {key: value[1:-1] if value.startswith('"') else value
+                 for key, value in attrs.items()}
+        if match.group(2) is None:
+            nodes[match.group(1)] = attrs
+        else:
+            edges.append((match.group(1), match.group(2), attrs))
+    return nodes, edges
+
+
+def label_rows(label: str) -> list[str]:
+    """The text rows of an HTML-like label, with line breaks as newlines."""
+    assert label.startswith("<") and label.endswith(">")
+    body = label[1:-1].replace('<BR ALIGN="LEFT"/>', "\n")
+    table = ET.fromstring(body)
+    rows = ["".join(cell.itertext()) for cell in table.iter("TD")]
+    # Graphviz reads `\\` as one backslash, even in HTML labels.
+    return [row.replace("\\\\", "\\") for row in rows]
+
+
+def claim_row(node: dict[str, str], claim: str) -> str:
+    rows = label_rows(node["label"])
+    wanted = _squeeze(claim)
+    found = [row for row in rows if _squeeze(row) == wanted]
+    assert found, f"{claim!r} not among {rows!r}"
+    return found[0]
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+# ---------------------------------------------------------------- the DOT
+
+
+def test_every_node_is_drawn_with_its_claim_exactly():
+    amap = load(EVERY_KIND)
+    nodes, _ = statements(to_dot(amap))
+    for node in amap.walk():
+        row = claim_row(nodes[node.id], node.claim)
+        assert row.split() == node.claim.split()
+
+
+def test_kinds_are_drawn_apart_and_the_thesis_stands_out():
+    amap = load(EVERY_KIND)
+    nodes, _ = statements(to_dot(amap))
+    looks = {}
+    for node in amap.walk():
+        attrs = nodes[node.id]
+        looks.setdefault(node.kind, set()).add(
+            (attrs["shape"], attrs["style"], attrs.get("peripheries", "1"), attrs["fillcolor"]))
+    assert all(len(found) == 1 for found in looks.values()), looks
+    assert len({next(iter(found)) for found in looks.values()}) == len(Kind)
+    assert float(nodes["T"]["penwidth"]) > max(
+        float(nodes[n.id]["penwidth"]) for n in amap.walk() if n.kind is not Kind.THESIS)
+    assert "<B>" in nodes["T"]["label"]
+
+
+def test_ids_locators_and_held_by_are_shown_small():
+    nodes, _ = statements(to_dot(load(EVERY_KIND)))
+    rows = label_rows(nodes["O1"]["label"])
+    assert rows[0] == "held by Kai-Fu Lee"
+    assert rows[-1] == "O1 · § AI Superpower?, ¶1"
+    assert 'POINT-SIZE="10.08"' in nodes["O1"]["label"]
+    assert label_rows(nodes["P3"]["label"])[-1] == "P3 · p. 12"
+
+
+def test_supports_and_attacks_differ_in_line_and_arrowhead():
+    _, edges = statements(to_dot(load(EVERY_KIND)))
+    by_pair = {(upper, lower): attrs for upper, lower, attrs in edges}
+    support, attack = by_pair[("T", "P1")], by_pair[("T", "O1")]
+    assert (support["style"], support["arrowtail"], support["dir"]) == ("solid", "normal", "back")
+    assert (attack["style"], attack["arrowtail"], attack["dir"]) == ("dashed", "tee", "back")
+    assert support["color"] != attack["color"]
+    declared = by_pair[("O1.R1", "O2")]
+    assert (declared["style"], declared["arrowhead"]) == ("dashed", "tee")
+    assert declared["constraint"] == "false"
+
+
+def test_linked_premises_meet_at_one_junction():
+    nodes, edges = statements(to_dot(load(EVERY_KIND)))
+    junction = "~linked T 1"
+    assert nodes[junction]["shape"] == "point"
+    into = sorted(lower for upper, lower, attrs in edges
+                  if upper == junction and attrs.get("dir") == "none")
+    assert into == ["P2", "P3"]
+    arrows = [attrs for upper, lower, attrs in edges if (upper, lower) == ("T", junction)]
+    assert len(arrows) == 1 and arrows[0]["arrowtail"] == "normal"
+    assert not any(lower in ("P2", "P3") and upper == "T" for upper, lower, _ in edges)
+
+
+def test_objections_are_boxed_with_their_answers():
+    dot = to_dot(load(EVERY_KIND))
+    cluster = dot[dot.index('subgraph "cluster O1"'):]
+    cluster = cluster[:cluster.index("\n  }")]
+    for node_id in ("O1", "O1.P1", "O1.C1", "O1.R1"):
+        assert f'\n    "{node_id}" [' in cluster
+    assert '"O2"' not in cluster
+
+
+def test_another_maps_node_is_a_small_dashed_reference():
+    nodes, edges = statements(to_dot(load(EVERY_KIND)))
+    external = nodes["~ref other:T"]
+    assert "dashed" in external["style"]
+    assert "other:T" in "".join(ET.fromstring(external["label"][1:-1]).itertext())
+    assert ("P4", "~ref other:T") in {(upper, lower) for upper, lower, _ in edges}
+
+
+def test_a_missing_local_reference_is_drawn_as_missing():
+    text = ("argmap: 1\nid: m\ntitle: t\nthesis:\n  id: T\n  claim: c\n"
+            "  premises:\n    - {id: P1, claim: p, attacks: [P9]}\n")
+    result = load_text(text, "m.yaml")
+    assert result.map is not None
+    nodes, _ = statements(to_dot(result.map))
+    assert "P9 (not in this map)" in nodes["~ref P9"]["label"]
+
+
+def test_hostile_text_cannot_escape_its_label():
+    amap = hostile_map()
+    dot = to_dot(amap)
+    nodes, edges = statements(dot)
+    assert set(nodes) >= {"T", *(f"P{i}" for i in range(1, len(HOSTILE) + 1))}
+    assert {lower for _, lower, _ in edges} == set(nodes) - {"T"}
+    for node in amap.walk():
+        assert _squeeze(claim_row(nodes[node.id], node.claim)) == _squeeze(node.claim)
+    assert "evil" not in "".join(nodes) and "<b>" not in dot and "<!--" not in dot
+    assert label_rows(nodes["T"]["label"])[0] == "Line one\nline two"
+
+
+def test_same_map_same_dot():
+    amap = load(BUNDLED / "qiu.yaml")
+    assert to_dot(amap) == to_dot(load(BUNDLED / "qiu.yaml"))
+
+
+def test_labels_colour_the_nodes_and_join_the_legend():
+    amap = load(EVERY_KIND)
+    theme = THEMES["light"]
+    labels = {"T": Label.IN, "O1": Label.OUT, "O2": Label.UNDECIDED}
+    nodes, _ = statements(to_dot(amap, DotOptions(), labels))
+    assert nodes["T"]["fillcolor"] == theme.status[Label.IN]
+    assert nodes["O1"]["fillcolor"] == theme.status[Label.OUT]
+    assert nodes["O2"]["fillcolor"] == theme.status[Label.UNDECIDED]
+    assert label_rows(nodes["O1"]["label"])[-1].endswith("DEFEATED")
+    assert nodes["P1"]["fillcolor"] == theme.fills[Kind.PREMISE]
+    for word, label in (("stands", Label.IN), ("defeated", Label.OUT),
+                        ("undecided", Label.UNDECIDED)):
+        assert nodes[f"~legend {word}"]["fillcolor"] == theme.status[label]
+
+
+def test_legend_only_when_asked():
+    amap = load(EVERY_KIND)
+    assert "~legend" not in to_dot(amap)
+    nodes, _ = statements(to_dot(amap, DotOptions(legend=True)))
+    assert {f"~legend {kind.value}" for kind in Kind} <= set(nodes)
+    assert "~legend stands" not in nodes
+
+
+def test_print_theme_is_greyscale():
+    dot = to_dot(load(EVERY_KIND), DotOptions(theme="print", legend=True))
+    colours = set(re.findall(r"#([0-9a-f]{6})", dot))
+    assert colours
+    assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+
+
+def test_dark_theme_paints_the_background():
+    dot = to_dot(load(EVERY_KIND), DotOptions(theme="dark"))
+    assert f'bgcolor="{THEMES["dark"].background}"' in dot
+
+
+def test_direction_ratio_and_font_size_reach_graphviz():
+    dot = to_dot(load(EVERY_KIND), DotOptions(direction="LR", ratio=16 / 9, font_size=20))
+    assert 'rankdir="LR"' in dot
+    assert 'ratio="0.56"' in dot and 'size="40,22.5"' in dot
+    assert 'fontsize="20"' in dot
+
+
+# ---------------------------------------------------------------- wrapping
+
+
+def test_wrap_keeps_every_word_within_the_width():
+    text = "China's data power is neither a surveillance dystopia nor a neoliberal AI utopia"
+    lines = wrap(text, 20)
+    assert " ".join(lines).split() == text.split()
+    assert all(columns(line) <= 20 for line in lines)
+
+
+def test_wrap_counts_chinese_characters_as_two_columns():
+    assert columns("数据ab") == 6
+    assert wrap("数据劳动数据劳动", 8) == ["数据劳动", "数据劳动"]
+    assert wrap("数据劳动，廉价", 8) == ["数据劳", "动，廉价"]  # no line starts with ，
+
+
+def test_wrap_keeps_line_breaks_and_cuts_only_overlong_words():
+    assert wrap("one\ntwo", 20) == ["one", "two"]
+    assert wrap("https://example.org/a/very/long/path", 10) == [
+        "https://ex", "ample.org/", "a/very/lon", "g/path"]
+
+
+# ---------------------------------------------------------------- Graphviz
+
+
+def svg_texts(svg: bytes) -> dict[str, str]:
+    """Every node's drawn text, by node name, lines joined with spaces."""
+    root = ET.fromstring(svg)
+    texts = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") != "node":
+            continue
+        title = group.findtext(f"{SVG}title") or ""
+        texts[title] = " ".join("".join(t.itertext()) for t in group.iter(f"{SVG}text"))
+    return texts
+
+
+def draw(dot: str, fmt: str) -> bytes:
+    from argmap.renderers.graphviz_run import run_dot
+
+    return run_dot(dot, fmt).data
+
+
+@needs_dot
+@pytest.mark.graphviz
+@pytest.mark.parametrize("amap", [load(EVERY_KIND), hostile_map()], ids=["every_kind", "hostile"])
+def test_svg_shows_every_claim_as_written(amap):
+    texts = svg_texts(draw(to_dot(amap, DotOptions(legend=True)), "svg"))
+    for node in amap.walk():
+        drawn = texts[node.id].replace("\xa0", " ")
+        assert _squeeze(node.claim) in _squeeze(drawn)
+        if all(columns(word) <= 32 for word in node.claim.split()):
+            assert " ".join(node.claim.split()) in " ".join(drawn.split())
+    if amap.id == "every_kind":
+        assert "held by Kai-Fu Lee" in texts["O1"]
+
+
+@needs_dot
+@pytest.mark.graphviz
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_graphviz_output_is_the_same_every_time(fmt):
+    dot = to_dot(load(EVERY_KIND))
+    first = draw(dot, fmt)
+    if fmt == "pdf":
+        time.sleep(1.1)  # past the second a PDF would otherwise record
+    assert draw(dot, fmt) == first
+    if fmt == "svg":
+        assert b"<!-- Generated by graphviz" in first
+        assert not re.search(rb"\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d", first)
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_the_chinese_font_is_the_one_graphviz_uses():
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    if "Noto Sans CJK SC" not in fonts.stdout:
+        pytest.skip("Noto Sans CJK is not installed")
+    run = subprocess.run(["dot", "-v", "-Tpng", "-o", "/dev/null"], capture_output=True,
+                         text=True, input=to_dot(load(EVERY_KIND)))
+    resolved = [line for line in run.stderr.splitlines() if "resolved to" in line]
+    assert resolved and all("Noto Sans CJK" in line for line in resolved), resolved
+
+
+@needs_dot
+@pytest.mark.graphviz
+@pytest.mark.parametrize("name", ["qiu", "arsene", "he_shen"])
+def test_bundled_maps_are_folded_towards_a_slide(name: str, tmp_path: Path):
+    plain = subprocess.run(["dot", "-Tplain"], input=to_dot(load(BUNDLED / f"{name}.yaml")),
+                           capture_output=True, text=True, check=True).stdout
+    _, _, width, height = plain.splitlines()[0].split()
+    # Unfolded, these maps come out more than four times as wide as they are tall.
+    assert 1.2 < float(width) / float(height) < 2.6
