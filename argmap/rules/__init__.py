@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from argmap.problem import Severity
-from argmap.rules.context import Check
 from argmap.rules import (
     am001_yaml_syntax,
     am002_schema,
@@ -31,8 +30,11 @@ from argmap.rules import (
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
+    am401_expect_mismatch,
+    am402_unsupported,
     am501_quote_not_found,
 )
+from argmap.rules.context import Check
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in (
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
+    am401_expect_mismatch,
+    am402_unsupported,
     am501_quote_not_found,
 ))
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
