@@ -13,7 +13,7 @@ from argmap.cli.app import app, fail, handles_errors, use_color
 
 if TYPE_CHECKING:
     from argmap.config import Settings
-    from argmap.model import ArgMap, Kind
+    from argmap.model import ArgMap, Kind, Label
 
 
 @app.command()
@@ -38,6 +38,9 @@ def show(
         "--notes", "-n", help="Show the map author's notes.")] = False,
     ascii_only: Annotated[bool, typer.Option(
         "--ascii", help="Draw with ASCII characters only.")] = False,
+    status: Annotated[bool, typer.Option(
+        "--status", "-s", help="Show whether each claim stands, is defeated or is undecided "
+        "(grounded semantics; see `argmap eval`).")] = False,
 ) -> None:
     """Print a map as a tree: the thesis, its premises, the objections and the answers.
 
@@ -53,6 +56,8 @@ def show(
       argmap show qiu --depth 1             # the thesis and its reasons
 
       argmap show qiu --focus O1 --quotes   # one objection, its answers
+
+      argmap show qiu --status              # which claims stand
 
       argmap show maps/arsene.yaml --kind objection | less
     """
@@ -76,8 +81,22 @@ def show(
         sys.stdout.reconfigure(errors="replace")
     options = ViewOptions(depth=depth, focus=focus, kinds=kinds, quotes=quotes, notes=notes,
                           ascii=ascii_only or not unicode)
-    view = build_view(amap, options, others=_referenced_maps(amap, path, settings))
+    others = _referenced_maps(amap, path, settings)
+    labels = _labels(amap, others) if status else None
+    view = build_view(amap, options, labels=labels, others=others)
     console.print(view)
+
+
+def _labels(amap: ArgMap, others: dict[str, ArgMap]) -> dict[str, Label]:
+    """Labels of `amap`'s nodes, with the maps it refers to taking part in the evaluation."""
+    from argmap.semantics import evaluate
+
+    if not others:
+        return evaluate(amap).labels
+    evaluation = evaluate([amap, *others.values()])
+    prefix = f"{amap.id}:"
+    return {key.removeprefix(prefix): label for key, label in evaluation.labels.items()
+            if key.startswith(prefix)}
 
 
 def _kind(word: str) -> Kind:
@@ -97,8 +116,7 @@ def _kind(word: str) -> Kind:
 
 def _referenced_maps(amap: ArgMap, path: Path, settings: Settings) -> dict[str, ArgMap]:
     """The other maps `amap` refers to that can be found and loaded; the rest are skipped."""
-    from argmap.loader import MAP_SUFFIXES
-    from argmap.loader import load
+    from argmap.loader import MAP_SUFFIXES, load
     from argmap.names import resolve
     from argmap.problem import ArgmapError
 

@@ -171,3 +171,12 @@ def test_help_has_an_example():
     result = CliRunner().invoke(app, ["show", "--help"])
     assert result.exit_code == 0
     assert "argmap show qiu --depth 1" in result.stdout
+
+
+def test_status_badges_follow_the_evaluation():
+    result = show("qiu", "--status", "--depth", "1", "--kind", "objection", "--ascii")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[3].startswith("# T thesis [v] stands  China's data power")
+    objection = next(line for line in lines if "O1 objects" in line)
+    assert "O1 objects [x] defeated  China is an emerging AI superpower" in objection
