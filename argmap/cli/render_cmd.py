@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -50,14 +51,28 @@ def render(
         help="Fill a page of this shape, e.g. 16:9 for slides or 4:3.")] = None,
     legend: Annotated[bool, typer.Option(
         "--legend", help="Add a key to the kinds of node and arrow.")] = False,
+    depth: Annotated[int | None, typer.Option(
+        "--depth", "-d", min=0, metavar="N", show_default=False,
+        help="Draw only N levels below the thesis (or below --focus); a node with more "
+        "below says `+N more`.")] = None,
+    focus: Annotated[str | None, typer.Option(
+        "--focus", "-f", metavar="ID", show_default=False,
+        help="Draw one node's subtree and the path from the thesis to it.")] = None,
+    status: Annotated[bool, typer.Option(
+        "--status", help="Colour each node by whether it stands, is defeated or is "
+        "undecided (grounded semantics, see `argmap eval`), with a key.")] = False,
 ) -> None:
     """Draw argument maps with Graphviz: thesis on top, supports solid, attacks dashed.
 
     Without a map name, every map is drawn into build/ (or the folder -o names), one
-    file each. Files are replaced only once the drawing is complete, so a failed run
-    leaves the old file in place. SVG, PNG and PDF need Graphviz (`dot`); `--dot` does
-    not. Exit status: 0 drawn, 1 a map does not load, 2 usage error, unreadable input
-    or Graphviz missing or failing.
+    file each, named after the map (qiu.svg), and after --focus and --depth if given
+    (qiu-O1.svg, qiu-depth1.svg), so the slides of one map do not overwrite each other.
+    For slides, a whole map of 80 nodes is too small to read: draw the thesis and its
+    reasons with --depth 1, then each objection with --focus. Files are replaced only
+    once the drawing is complete, so a failed run leaves the old file in place. SVG, PNG
+    and PDF need Graphviz (`dot`); `--dot` does not. Exit status: 0 drawn, 1 a map does
+    not load, 2 usage error, unreadable input, an unknown --focus id, or Graphviz missing
+    or failing.
 
     Examples:
 
@@ -67,13 +82,19 @@ def render(
 
       argmap render qiu --theme print --pdf -o -  > qiu.pdf
 
+      argmap render qiu --png --ratio 16:9 --depth 1       # build/qiu-depth1.png
+
+      argmap render qiu --png --ratio 16:9 --focus O1 --status
+
       argmap render maps/arsene.yaml --dot | dot -Tsvg > arsene.svg
     """
     from argmap.config import load_settings
 
-    fmt = _format(svg, png, pdf, dot, output)
-    options = _options(direction, theme, wrap, font_size, ratio, legend)
-    jobs = _jobs(names or [], load_settings())
+    fmt = choose_format(svg, png, pdf, dot, output)
+    options = replace(dot_options(direction, theme, wrap, font_size, ratio, legend),
+                      depth=depth, focus=focus)
+    jobs = [(name + _view_suffix(depth, focus), path)
+            for name, path in _jobs(names or [], load_settings())]
     targets, folder = _targets(jobs, output, fmt)
     if fmt != "dot":
         from argmap.renderers.graphviz_run import find_dot
@@ -82,11 +103,15 @@ def render(
     if targets is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise fail(f"not writing {fmt.upper()} to a terminal",
                    f"Redirect it (`> map.{fmt}`) or name a file with -o.")
-    drawings = [_draw(job, fmt, options) for job in jobs]
+    drawings = [_draw(job, fmt, options, status) for job in jobs]
     _write(drawings, targets, folder)
 
 
-def _format(svg: bool, png: bool, pdf: bool, dot: bool, output: str | None) -> str:
+def _view_suffix(depth: int | None, focus: str | None) -> str:
+    return (f"-{focus}" if focus else "") + (f"-depth{depth}" if depth is not None else "")
+
+
+def choose_format(svg: bool, png: bool, pdf: bool, dot: bool, output: str | None) -> str:
     chosen = [name for name, flag in (("svg", svg), ("png", png), ("pdf", pdf), ("dot", dot))
               if flag]
     if len(chosen) > 1:
@@ -99,7 +124,7 @@ def _format(svg: bool, png: bool, pdf: bool, dot: bool, output: str | None) -> s
     return chosen[0] if chosen else by_suffix.get(suffix, "svg")
 
 
-def _options(direction: str, theme: str, wrap: int, font_size: float, ratio: str | None,
+def dot_options(direction: str, theme: str, wrap: int, font_size: float, ratio: str | None,
              legend: bool) -> DotOptions:
     from argmap.renderers.dot import DIRECTIONS, THEMES, DotOptions
 
@@ -162,19 +187,29 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
-def _draw(job: _Job, fmt: str, options: DotOptions) -> bytes | str:
+def _draw(job: _Job, fmt: str, options: DotOptions, status: bool) -> bytes | str:
     from argmap.loader import load
     from argmap.renderers.dot import to_dot
 
     path = job[1]
-    source = to_dot(load(path), options)
+    amap = load(path)
+    labels = None
+    if status:
+        from argmap.semantics import labels_for
+
+        labels = labels_for(amap)
+    return run_graphviz(to_dot(amap, options, labels), fmt, str(path))
+
+
+def run_graphviz(source: str, fmt: str, what: str) -> bytes | str:
+    """The drawing of DOT `source` as `fmt`, or the source itself for `dot`."""
     if fmt == "dot":
         return source
     from argmap.renderers.graphviz_run import run_dot
 
     drawing = run_dot(source, fmt)
     for line in drawing.warnings:
-        sys.stderr.write(f"argmap: warning: {path}: Graphviz: {line}\n")
+        sys.stderr.write(f"argmap: warning: {what}: Graphviz: {line}\n")
     return drawing.data
 
 

@@ -11,6 +11,12 @@ arrows running beside the column, and inside each branch of the thesis later par
 set on shelves below earlier ones. The sizes this needs are estimated from the wrapped
 text, not measured, so the DOT stays a pure function of the map and the options.
 
+A `View` can draw part of a map: `fold` keeps the levels `--depth` asks for (a folded
+node says "+N more") or the subtree `--focus` names with the path to it; `collapse`
+keeps chosen nodes and draws the nodes between them and the thesis compact. A
+`MapDrawing` writes one map's statements, so the atlas (`atlas_dot`) can put several
+maps in one graph with the same nodes, labels, themes and legend.
+
 Every piece of user text goes into an HTML-like label, escaped so that Graphviz reads it
 as text only: `& < > "` become entities and a backslash is doubled, because Graphviz
 expands `\\N`, `\\G` and friends even inside HTML labels. Nodes and edges are written in
@@ -24,9 +30,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgMap, Kind, Label, Node, Ref, Relation
+from argmap.problem import ArgmapError
 
 #: Noto Sans CJK draws Latin and Chinese alike; the rest are what other systems have.
 FONT = "Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif"
@@ -55,6 +62,8 @@ class Theme:
     external: str
     group_fill: str
     group_border: str
+    #: The double line between versions of one claim in different maps.
+    same: str
     fills: Mapping[Kind, str]
     borders: Mapping[Kind, str]
     status: Mapping[Label, str]
@@ -64,7 +73,7 @@ THEMES: Mapping[str, Theme] = {
     "light": Theme(
         background="#ffffff", text="#1a1a1a", faint="#5f6368",
         support="#2e7d32", attack="#c62828", external="#757575",
-        group_fill="#fdf3f2", group_border="#e6b8b5",
+        group_fill="#fdf3f2", group_border="#e6b8b5", same="#6a1b9a",
         fills={Kind.THESIS: "#ffe8a3", Kind.PREMISE: "#e3eefb", Kind.OBJECTION: "#fbd9d6",
                Kind.COUNTEREXAMPLE: "#fde6cc", Kind.REBUTTAL: "#e9e1f5"},
         borders={Kind.THESIS: "#8a6d00", Kind.PREMISE: "#4a78b0", Kind.OBJECTION: "#a8322b",
@@ -74,7 +83,7 @@ THEMES: Mapping[str, Theme] = {
     "dark": Theme(
         background="#1e1f22", text="#e8e8e8", faint="#a9adb3",
         support="#7bc67e", attack="#ff7b72", external="#9e9e9e",
-        group_fill="#2a2224", group_border="#6b3b3b",
+        group_fill="#2a2224", group_border="#6b3b3b", same="#ce93d8",
         fills={Kind.THESIS: "#5c4a12", Kind.PREMISE: "#1f3550", Kind.OBJECTION: "#5a2323",
                Kind.COUNTEREXAMPLE: "#5a3a17", Kind.REBUTTAL: "#3b2f55"},
         borders={Kind.THESIS: "#f2c94c", Kind.PREMISE: "#6fa3e0", Kind.OBJECTION: "#ff7b72",
@@ -84,7 +93,7 @@ THEMES: Mapping[str, Theme] = {
     "print": Theme(
         background="#ffffff", text="#000000", faint="#444444",
         support="#000000", attack="#444444", external="#666666",
-        group_fill="#f4f4f4", group_border="#9a9a9a",
+        group_fill="#f4f4f4", group_border="#9a9a9a", same="#000000",
         fills={Kind.THESIS: "#d9d9d9", Kind.PREMISE: "#ffffff", Kind.OBJECTION: "#ebebeb",
                Kind.COUNTEREXAMPLE: "#f5f5f5", Kind.REBUTTAL: "#ffffff"},
         borders=dict.fromkeys(Kind, "#000000"),
@@ -117,6 +126,11 @@ class DotOptions:
     #: Graphviz spreads the drawing to fill it exactly.
     ratio: float | None = None
     legend: bool = False
+    #: Levels below the thesis (or below `focus`) to draw; deeper nodes are folded away
+    #: and the node they hang from says how many. None draws every level.
+    depth: int | None = None
+    #: Draw only this node's subtree and the nodes from the thesis down to it.
+    focus: str | None = None
 
     @property
     def fold_to(self) -> float:
@@ -213,14 +227,16 @@ def _join(lines: Sequence[str]) -> str:
 # ---------------------------------------------------------------- DOT syntax
 
 
-def _quote(value: str) -> str:
+def quote(value: str) -> str:
+    """A DOT name or attribute value in double quotes."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def _attrs(attrs: Mapping[str, str]) -> str:
+def attr_list(attrs: Mapping[str, str]) -> str:
+    """` [key="value", ...]`; a value in angle brackets is an HTML-like label, as built."""
     parts = []
     for key, value in attrs.items():
-        shown = value if value.startswith("<") and value.endswith(">") else _quote(value)
+        shown = value if value.startswith("<") and value.endswith(">") else quote(value)
         parts.append(f"{key}={shown}")
     return " [" + ", ".join(parts) + "]" if parts else ""
 
@@ -231,12 +247,12 @@ def _table(rows: Iterable[str]) -> str:
 
 
 def _font(content: str, size: float | None = None, colour: str | None = None) -> str:
-    size_attr = f' POINT-SIZE="{_num(size)}"' if size is not None else ""
+    size_attr = f' POINT-SIZE="{number(size)}"' if size is not None else ""
     colour_attr = f' COLOR="{colour}"' if colour else ""
     return f"<FONT{size_attr}{colour_attr}>{content}</FONT>"
 
 
-def _num(value: float) -> str:
+def number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
@@ -250,22 +266,41 @@ class _Text:
     held_by: tuple[str, ...]
     claim: tuple[str, ...]
     meta: tuple[str, ...]
+    #: "+N more" on a node whose reasons and answers are folded away, else "".
+    more: str
+    #: Only the start of the claim, and the id: a step on the way to what matters.
+    compact: bool
     width: float  # inches
     height: float  # inches
 
     @classmethod
-    def of(cls, node: Node, status: Label | None, options: DotOptions) -> _Text:
+    def of(cls, node: Node, status: Label | None, options: DotOptions, more: int = 0,
+           compact: bool = False) -> _Text:
         wide = int(options.wrap * 1.3)
         held_by = tuple(wrap("held by " + node.held_by, wide)) if node.held_by else ()
         claim = tuple(wrap(node.claim, options.wrap))
-        parts = (node.id, str(node.source) if node.source else "",
-                 STATUS_WORDS[status].upper() if status else "")
-        meta = tuple(wrap(" · ".join(part for part in parts if part), wide))
         size = options.font_size * (_THESIS if node.kind is Kind.THESIS else 1)
         small = options.font_size * _SMALL
-        width = max(_extent(claim, size), _extent(held_by, small), _extent(meta, small))
-        height = 1.12 * (size * len(claim) + small * (len(held_by) + len(meta)))
-        return cls(held_by, claim, meta, (width + 20) / 72, (height + 12) / 72)
+        if compact:
+            held_by, claim, size = (), _opening(node.claim, options.wrap, 2), options.font_size
+        parts = (node.id, "" if compact or not node.source else str(node.source),
+                 STATUS_WORDS[status].upper() if status else "")
+        meta = tuple(wrap(" · ".join(part for part in parts if part), wide))
+        folded = f"+{more} more" if more else ""
+        width = max(_extent(claim, size), _extent(held_by, small), _extent(meta, small),
+                    _extent([folded], small))
+        rows = len(held_by) + len(meta) + bool(folded)
+        height = 1.12 * (size * len(claim) + small * rows)
+        return cls(held_by, claim, meta, folded, compact, (width + 20) / 72,
+                   (height + 12) / 72)
+
+
+def _opening(text: str, width: int, count: int) -> tuple[str, ...]:
+    """The first `count` wrapped lines of `text`, the last ending in an ellipsis if cut."""
+    lines = wrap(text, width)
+    if len(lines) <= count:
+        return tuple(lines)
+    return (*lines[:count - 1], lines[count - 1] + " …")
 
 
 def _extent(lines: Sequence[str], size: float) -> float:
@@ -333,11 +368,11 @@ class _Planner:
 
     def make(self) -> _Plan:
         index = self.amap.index()
+        self.plan.hangs_from = hang(self.amap)
         for node in self.amap.walk():
-            upper = _hangs_from(self.amap, index, node)
-            if upper is not None and node.id not in self.plan.hangs_from:
-                self.plan.hangs_from[node.id] = upper.id
-                self.plan.under.setdefault(upper.id, []).append(node)
+            upper = self.plan.hangs_from.get(node.id)
+            if upper is not None and index[node.id] is node:
+                self.plan.under.setdefault(upper, []).append(node)
         for node_id in index:
             self.plan.parts[node_id] = self._parts(node_id)
         self._fold_thesis()
@@ -423,27 +458,27 @@ class _Planner:
         return _Block(count * width + (count - 1) * _NODESEP + 0.15 * height, height)
 
     def _parts(self, node_id: str) -> list[_Part]:
+        """What hangs under `node_id`: linked groups, subtrees, and leaves in columns.
+
+        Leaves that support and leaves that attack go in separate columns, so the two
+        kinds of arrow do not interleave.
+        """
         parts: list[_Part] = []
-        groups: dict[int, list[Node]] = {}
-        column: list[Node] = []
+        members: dict[str, list[Node]] = {}
+        column_of: dict[bool, str] = {}
         for child in self.plan.under.get(node_id, []):
             if child.group is not None and child.parent == node_id:
-                if child.group not in groups:
-                    parts.append(_Part(_junction(node_id, child.group), (), "linked"))
-                groups.setdefault(child.group, []).append(child)
+                key = _junction(node_id, child.group)
+                shape = "linked"
             elif self.across and child.id not in self.plan.under:
-                if not column:
-                    parts.append(_Part(child.id, (), "column"))
-                column.append(child)
+                key = column_of.setdefault(child.kind is Kind.PREMISE, child.id)
+                shape = "column"
             else:
-                parts.append(_Part(child.id, (child,), "tree"))
-        for i, part in enumerate(parts):
-            if part.shape == "column":
-                parts[i] = _Part(part.key, tuple(column), "column")
-            elif part.shape == "linked":
-                members = groups[int(part.key.rsplit(" ", 1)[1])]
-                parts[i] = _Part(part.key, tuple(members), "linked")
-        return parts
+                key, shape = child.id, "tree"
+            if key not in members:
+                parts.append(_Part(key, (), shape))
+            members.setdefault(key, []).append(child)
+        return [_Part(part.key, tuple(members[part.key]), part.shape) for part in parts]
 
 
 def _narrowest_within(options: Sequence[tuple[_Block, float]],
@@ -470,25 +505,296 @@ def _row(blocks: Sequence[_Block]) -> _Block:
     return _Block(breadth, max(block.depth for block in blocks))
 
 
-def _hangs_from(amap: ArgMap, index: Mapping[str, Node], node: Node) -> Node | None:
-    """The node this one hangs under in the drawing, if any."""
+def hang(amap: ArgMap) -> dict[str, str]:
+    """The id of the node each node hangs under in the drawing, by id.
+
+    A nested node hangs under its parent and an objection under the thesis. A
+    free-standing attacker hangs under the first node of this map it attacks, unless
+    that would close a loop (two rebuttals that attack each other); then it hangs
+    under nothing, like the thesis.
+    """
+    index = amap.index()
+    upper: dict[str, str] = {}
+    for node in amap.walk():
+        if index[node.id] is not node:
+            continue
+        for candidate in _uppers(amap, index, node):
+            if not _leads_to(upper, candidate, node.id):
+                upper[node.id] = candidate
+                break
+    return upper
+
+
+def _uppers(amap: ArgMap, index: Mapping[str, Node], node: Node) -> Iterator[str]:
     if node.parent is not None:
-        return index.get(node.parent)
-    if node.kind is Kind.OBJECTION:
-        return amap.thesis
-    if node.kind is Kind.THESIS:
-        return None
-    # A free-standing attacker hangs under the first node of this map it attacks,
-    # unless that node hangs under it.
-    own = {below.id for below in node.walk()}
-    for ref in node.attacks:
-        if ref.map in (None, amap.id) and ref.id in index and ref.id not in own:
-            return index[ref.id]
-    return None
+        if node.parent in index:
+            yield node.parent
+    elif node.kind is Kind.OBJECTION:
+        yield amap.thesis.id
+    elif node.kind is not Kind.THESIS:
+        own = {below.id for below in node.walk()}
+        yield from (ref.id for ref in node.attacks
+                    if ref.map in (None, amap.id) and ref.id in index and ref.id not in own)
+
+
+def _leads_to(upper: Mapping[str, str], start: str, goal: str) -> bool:
+    """Whether going up from `start` reaches `goal` (or `start` is `goal`)."""
+    seen = set()
+    while start != goal:
+        if start not in upper or start in seen:
+            return False
+        seen.add(start)
+        start = upper[start]
+    return True
 
 
 def _junction(node_id: str, group: int) -> str:
     return f"~linked {node_id} {group}"
+
+
+# ---------------------------------------------------------------- what to draw
+
+
+@dataclass(frozen=True)
+class View:
+    """Which of a map's nodes to draw, and how; by default all of them, in full."""
+
+    #: The ids drawn; None for every node. The thesis is always drawn.
+    shown: frozenset[str] | None = None
+    #: Ids drawn compact: the id and the first two lines of the claim.
+    compact: frozenset[str] = frozenset()
+    #: Ids whose nodes below are folded away, with how many nodes that is.
+    more: Mapping[str, int] = field(default_factory=dict)
+
+
+def fold(amap: ArgMap, depth: int | None = None, focus: str | None = None) -> View:
+    """The view `DotOptions.depth` and `.focus` ask for.
+
+    Levels count down the drawing from the thesis (and from any free-standing attacker
+    that hangs under nothing), or from `focus`: objections are one level below the
+    thesis, as in `argmap show`. Raises `ArgmapError` if `focus` names no node.
+    """
+    if depth is None and focus is None:
+        return View()
+    upper = hang(amap)
+    under: dict[str, list[str]] = {}
+    for node_id in amap.index():
+        if node_id in upper:
+            under.setdefault(upper[node_id], []).append(node_id)
+    if focus is None:
+        starts, shown = [n for n in amap.index() if n not in upper], {amap.thesis.id}
+    else:
+        starts, shown = [_known(amap, focus)], {amap.thesis.id, *_ancestors(upper, focus)}
+    more: dict[str, int] = {}
+    stack = [(start, 0) for start in reversed(starts)]
+    while stack:
+        node_id, level = stack.pop()
+        shown.add(node_id)
+        below = under.get(node_id, [])
+        if below and depth is not None and level >= depth:
+            more[node_id] = sum(1 for _ in _below(under, node_id))
+        else:
+            stack.extend((child, level + 1) for child in reversed(below))
+    return View(frozenset(shown), frozenset(), more)
+
+
+def collapse(amap: ArgMap, keep: Iterable[str]) -> View:
+    """The thesis, the nodes in `keep`, and the nodes between them and the thesis.
+
+    Those in between are drawn compact: they show how a kept node connects to the
+    thesis without taking the room of a full claim.
+    """
+    upper = hang(amap)
+    index = amap.index()
+    kept = {node_id for node_id in keep if node_id in index}
+    between = {above for node_id in kept for above in _ancestors(upper, node_id)}
+    compact = between - kept - {amap.thesis.id}
+    return View(frozenset(kept | between | {amap.thesis.id}), frozenset(compact))
+
+
+def _known(amap: ArgMap, node_id: str) -> str:
+    if node_id in amap.index():
+        return node_id
+    from argmap.renderers.tree import nearest_ids
+
+    close = nearest_ids(amap, node_id)
+    hint = f"Did you mean {', '.join(close)}? " if close else ""
+    raise ArgmapError(f"no node `{node_id}` in map `{amap.id}`",
+                      hint=f"{hint}Node ids are case-sensitive, e.g. `T`, `P1`, `O1.C1`.")
+
+
+def _ancestors(upper: Mapping[str, str], node_id: str) -> list[str]:
+    """`node_id` and every node above it, up to the one that hangs under nothing."""
+    found = [node_id]
+    while found[-1] in upper:
+        found.append(upper[found[-1]])
+    return found
+
+
+def _below(under: Mapping[str, list[str]], node_id: str) -> Iterator[str]:
+    stack = list(under.get(node_id, []))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(under.get(current, []))
+
+
+def _prune(amap: ArgMap, shown: frozenset[str]) -> ArgMap:
+    """The map with only the nodes in `shown` (and the thesis)."""
+
+    def cut(node: Node) -> Node:
+        return replace(node, children=tuple(cut(c) for c in node.children if c.id in shown))
+
+    def cut_all(nodes: Sequence[Node]) -> tuple[Node, ...]:
+        return tuple(cut(node) for node in nodes if node.id in shown)
+
+    return replace(amap, thesis=cut(amap.thesis), objections=cut_all(amap.objections),
+                   counterexamples=cut_all(amap.counterexamples),
+                   rebuttals=cut_all(amap.rebuttals))
+
+
+# ---------------------------------------------------------------- DOT pieces
+
+
+EDGE_DEFAULTS: Mapping[str, str] = {"fontname": FONT, "penwidth": "1.4", "arrowsize": "0.8"}
+
+
+def node_statement(name: str, attrs: Mapping[str, str], indent: str = "  ") -> str:
+    return indent + quote(name) + attr_list(attrs)
+
+
+def edge_statement(tail: str, head: str, attrs: Mapping[str, str], indent: str = "  ") -> str:
+    return f"{indent}{quote(tail)} -> {quote(head)}" + attr_list(attrs)
+
+
+def graph_attrs(options: DotOptions, label: str) -> dict[str, str]:
+    """The whole graph's attributes: direction, colours, spacing, page shape, title."""
+    theme = THEMES[options.theme]
+    attrs = {
+        "rankdir": options.direction,
+        "bgcolor": theme.background,
+        "fontname": FONT,
+        "fontsize": number(options.font_size * 1.5),
+        "fontcolor": theme.text,
+        "label": label,
+        "labelloc": "t",
+        "labeljust": "l",
+        "newrank": "true",
+        "nodesep": number(_NODESEP),
+        "ranksep": number(_RANKSEP),
+        "pad": "0.3",
+        "outputorder": "edgesfirst",
+    }
+    ratio = options.ratio
+    if ratio:
+        # Spread to the exact shape; scale down only past 40 inches (3840 pixels).
+        attrs["ratio"] = number(1 / ratio)
+        attrs["size"] = f"{number(min(40, 40 * ratio))},{number(min(40, 40 / ratio))}"
+    return attrs
+
+
+def node_defaults(options: DotOptions) -> dict[str, str]:
+    return {"fontname": FONT, "fontsize": number(options.font_size),
+            "fontcolor": THEMES[options.theme].text, "margin": "0.12,0.06"}
+
+
+def title_label(title: str, byline: str, options: DotOptions, width: int | None = None) -> str:
+    """A heading: the title in bold, the byline below it in the faint colour.
+
+    Lines wrap at `width` columns, three times the claims' width unless told.
+    """
+    width = width or options.wrap * 3
+    rows = [f"<B>{_join(wrap(title, width))}</B>"]
+    if byline:
+        rows.append(_font(_join(wrap(byline, width)), options.font_size,
+                          THEMES[options.theme].faint))
+    return _table(rows)
+
+
+def map_title(amap: ArgMap, options: DotOptions, width: int | None = None) -> str:
+    """The map's title, with its authors and year below."""
+    source = amap.source
+    byline = source.authors + (f" ({source.year})" if source.year else "")
+    return title_label(amap.title, byline, options, width)
+
+
+def external_attrs(ref: str, options: DotOptions) -> dict[str, str]:
+    """A small dashed box for a reference to a node that is not drawn: `ref` as written."""
+    theme = THEMES[options.theme]
+    words = f"{ref} (not in this map)" if ":" not in ref else ref
+    return {
+        "shape": "box", "style": "dashed,rounded", "color": theme.external,
+        "fontcolor": theme.external, "margin": "0.08,0.03",
+        "label": f"<{_font(html(words), options.font_size * 0.8)}>",
+    }
+
+
+def edge_style(relation: Relation, options: DotOptions, tail: bool = False) -> dict[str, str]:
+    """A support or an attack: colour, line and arrowhead (at the tail if `tail`)."""
+    theme = THEMES[options.theme]
+    colour = theme.support if relation is Relation.SUPPORT else theme.attack
+    attrs = {"color": colour, "style": _LINES[relation]}
+    if tail:
+        attrs.update(dir="back", arrowtail=_ARROWS[relation])
+    else:
+        attrs["arrowhead"] = _ARROWS[relation]
+    return attrs
+
+
+#: The legend's first node: something to hang the legend from.
+LEGEND_ANCHOR = f"~legend {Kind.THESIS.value}"
+
+
+def legend(options: DotOptions, status: bool,
+           lines: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Iterator[str]:
+    """A key in its own box, on one rank: a node of each kind, then sample arrows.
+
+    `status` adds the colours of the evaluation labels; `lines` adds arrows of other
+    styles after supports and attacks, each a word and the edge's attributes.
+    """
+    keys = _legend_keys(options, status)
+    samples: list[tuple[str, Mapping[str, str]]] = [
+        (relation.value, edge_style(relation, options)) for relation in Relation]
+    samples += lines
+    small = options.font_size * 0.85
+    for word, _ in samples:
+        keys.append((f"~legend {word}", {
+            "shape": "plaintext", "margin": "0.02,0", "label": f"<{_font(html(word), small)}>"}))
+        for end, width in (("1", "0.01"), ("2", "0.15")):
+            keys.append((f"~legend {word} {end}",
+                         {"shape": "point", "style": "invis", "width": width}))
+    arrows = {f"~legend {word} 1": attrs for word, attrs in samples}
+    yield '  subgraph "cluster ~legend" {'
+    yield "    graph" + attr_list({"label": "", "style": "rounded",
+                                "color": THEMES[options.theme].faint, "margin": "8"})
+    for name, attrs in keys:
+        yield node_statement(name, attrs, "    ")
+    yield "    {rank=same; " + " ".join(quote(name) for name, _ in keys) + "}"
+    for (left, _), (right, _) in itertools.pairwise(keys):
+        link = {"style": "invis"}
+        if left in arrows:
+            link = {**arrows[left], "minlen": "3"}
+        yield edge_statement(left, right, link, "    ")
+    yield "  }"
+
+
+def _legend_keys(options: DotOptions, status: bool) -> list[tuple[str, dict[str, str]]]:
+    theme = THEMES[options.theme]
+    small = options.font_size * 0.85
+    keys = []
+    for kind in Kind:
+        attrs = dict(_SHAPES[kind])
+        attrs.update(fillcolor=theme.fills[kind], color=theme.borders[kind],
+                     label=f"<{_font(kind.value, small)}>")
+        keys.append((f"~legend {kind.value}", attrs))
+    external = external_attrs("map:id", options)
+    external["label"] = f"<{_font('in another map', small * 0.9)}>"
+    keys.append(("~legend external", external))
+    for label, word in STATUS_WORDS.items() if status else ():
+        keys.append((f"~legend {word}", {
+            "shape": "box", "style": "rounded,filled", "color": theme.faint,
+            "fillcolor": theme.status[label], "label": f"<{_font(word, small)}>"}))
+    return keys
 
 
 # ---------------------------------------------------------------- the drawing
@@ -498,9 +804,10 @@ def to_dot(amap: ArgMap, options: DotOptions | None = None,
            labels: Mapping[str, Label] | None = None) -> str:
     """DOT source for `amap`. With `labels` (node id -> Label), nodes show their status.
 
-    Labels also add their colours to the legend, which is then always drawn.
+    Labels also add their colours to the legend, which is then always drawn. Raises
+    `ArgmapError` if `options.focus` names no node of the map.
     """
-    return "\n".join(_Drawing(amap, options or DotOptions(), labels).lines()) + "\n"
+    return "\n".join(MapDrawing(amap, options or DotOptions(), labels).lines()) + "\n"
 
 
 @dataclass(frozen=True)
@@ -512,78 +819,77 @@ class _Link:
     attrs: Mapping[str, str]
 
 
-class _Drawing:
+class MapDrawing:
+    """One map's nodes and arrows as DOT statements, alone or as a part of a larger graph.
+
+    `view` picks the nodes (by default the one `options.depth` and `.focus` ask for).
+    `prefix` goes before every node's name, so several maps can share one graph; with
+    `local_only`, references into other maps are left for the caller to draw.
+    """
+
     def __init__(self, amap: ArgMap, options: DotOptions,
-                 labels: Mapping[str, Label] | None) -> None:
-        self.amap = amap
+                 labels: Mapping[str, Label] | None = None, *, view: View | None = None,
+                 prefix: str = "", local_only: bool = False) -> None:
+        self.view = view if view is not None else fold(amap, options.depth, options.focus)
+        self.amap = amap if self.view.shown is None else _prune(amap, self.view.shown)
         self.options = options
         self.theme = THEMES[options.theme]
         self.labels = labels
-        self.index = amap.index()
-        self.names = {node_id: node_id if _SAFE_NAME.match(node_id) else f"~node{i}"
+        self.prefix = prefix
+        self.local_only = local_only
+        self.every_id = amap.index().keys()
+        self.index = self.amap.index()
+        self.names = {node_id: prefix + (node_id if _SAFE_NAME.match(node_id) else f"~node{i}")
                       for i, node_id in enumerate(self.index)}
-        self.texts = {node.id: _Text.of(node, self._status(node), options)
+        self.texts = {node.id: _Text.of(node, self._status(node), options,
+                                        self.view.more.get(node.id, 0),
+                                        node.id in self.view.compact)
                       for node in self.index.values()}
-        self.plan = _Planner(amap, self.texts, options).make()
+        self.plan = _Planner(self.amap, self.texts, options).make()
         self.externals: dict[str, str] = {}
+
+    def level(self, node_id: str) -> int:
+        """About how many ranks below its map's top rank the node is drawn.
+
+        Counted from the plan (shelves, columns, junctions), so it is known before
+        Graphviz runs; Graphviz may still move a node further down.
+        """
+        plan, level = self.plan, 0
+        while node_id in plan.hangs_from:
+            node, upper = self.index[node_id], plan.hangs_from[node_id]
+            if node.group is not None and node.parent == upper:
+                level += 2 + plan.drop.get(_junction(upper, node.group), 0)
+            else:
+                top = node_id
+                while top in plan.above:
+                    top, level = plan.above[top], level + 1
+                level += 1 + plan.drop.get(top, 0)
+            node_id = upper
+        return level
 
     def _status(self, node: Node) -> Label | None:
         return self.labels.get(node.id) if self.labels is not None else None
 
-    # -- the whole graph
-
     def lines(self) -> Iterator[str]:
+        """The whole graph: this map alone, with its title, and its legend if asked for."""
         name = self.amap.id if _SAFE_NAME.match(self.amap.id) else "argmap"
-        links = list(self._links())
-        yield f"digraph {_quote(name)} {{"
-        yield "  graph" + _attrs(self._graph_attrs())
-        yield "  node" + _attrs(self._node_defaults())
-        yield "  edge" + _attrs({"fontname": FONT, "penwidth": "1.4", "arrowsize": "0.8"})
-        yield from self._nodes()
-        for ref, external in self.externals.items():
-            yield f"  {_quote(external)}" + _attrs(self._external_attrs(ref))
-        for link in links:
-            yield f"  {_quote(link.upper)} -> {_quote(link.lower)}" + _attrs(link.attrs)
+        yield f"digraph {quote(name)} {{"
+        yield "  graph" + attr_list(graph_attrs(self.options, map_title(self.amap, self.options)))
+        yield "  node" + attr_list(node_defaults(self.options))
+        yield "  edge" + attr_list(EDGE_DEFAULTS)
+        yield from self.body()
         if self.options.legend or self.labels is not None:
-            yield from self._legend()
+            yield from legend(self.options, self.labels is not None)
         yield "}"
 
-    def _graph_attrs(self) -> dict[str, str]:
-        attrs = {
-            "rankdir": self.options.direction,
-            "bgcolor": self.theme.background,
-            "fontname": FONT,
-            "fontsize": _num(self.options.font_size * 1.5),
-            "fontcolor": self.theme.text,
-            "label": self._title(),
-            "labelloc": "t",
-            "labeljust": "l",
-            "newrank": "true",
-            "nodesep": _num(_NODESEP),
-            "ranksep": _num(_RANKSEP),
-            "pad": "0.3",
-            "outputorder": "edgesfirst",
-        }
-        ratio = self.options.ratio
-        if ratio:
-            # Spread to the exact shape; scale down only past 40 inches (3840 pixels).
-            attrs["ratio"] = _num(1 / ratio)
-            attrs["size"] = f"{_num(min(40, 40 * ratio))},{_num(min(40, 40 / ratio))}"
-        return attrs
-
-    def _node_defaults(self) -> dict[str, str]:
-        return {"fontname": FONT, "fontsize": _num(self.options.font_size),
-                "fontcolor": self.theme.text, "margin": "0.12,0.06"}
-
-    def _title(self) -> str:
-        source = self.amap.source
-        byline = source.authors + (f" ({source.year})" if source.year else "")
-        width = self.options.wrap * 3
-        rows = [f"<B>{_join(wrap(self.amap.title, width))}</B>"]
-        if byline:
-            rows.append(_font(_join(wrap(byline, width)), self.options.font_size,
-                              self.theme.faint))
-        return _table(rows)
+    def body(self) -> Iterator[str]:
+        """The node and edge statements, without the graph around them."""
+        links = list(self._links())
+        yield from self._nodes()
+        for ref, external in self.externals.items():
+            yield node_statement(external, external_attrs(ref, self.options))
+        for link in links:
+            yield edge_statement(link.upper, link.lower, link.attrs)
 
     # -- nodes
 
@@ -612,8 +918,8 @@ class _Drawing:
                     "color": self.theme.group_border, "margin": "10"}
         else:
             look = {"peripheries": "0", "margin": "4"}
-        yield f"  subgraph {_quote(name)} {{"
-        yield "    graph" + _attrs({**look, "label": ""})
+        yield f"  subgraph {quote(name)} {{"
+        yield "    graph" + attr_list({**look, "label": ""})
         for node_id in ids:
             yield from self._node(node_id, "    ")
         yield "  }"
@@ -624,10 +930,10 @@ class _Drawing:
             siblings = self.index[node.parent].children
             if next(c for c in siblings if c.group == node.group) is node:
                 junction = _junction(self.names[node.parent], node.group)
-                yield indent + _quote(junction) + _attrs({
+                yield node_statement(junction, {
                     "shape": "point", "width": "0.09", "label": "",
-                    "color": self.theme.support})
-        yield indent + _quote(self.names[node_id]) + _attrs(self._node_attrs(node))
+                    "color": self.theme.support}, indent)
+        yield node_statement(self.names[node_id], self._node_attrs(node), indent)
 
     def _node_attrs(self, node: Node) -> dict[str, str]:
         status = self._status(node)
@@ -635,6 +941,8 @@ class _Drawing:
         attrs.update(
             fillcolor=self.theme.status[status] if status else self.theme.fills[node.kind],
             color=self.theme.borders[node.kind], label=self._label(node, status))
+        if node.id in self.view.compact:
+            attrs.update(margin="0.08,0.03", penwidth="1")
         return attrs
 
     def _label(self, node: Node, status: Label | None) -> str:
@@ -642,21 +950,15 @@ class _Drawing:
         small = self.options.font_size * _SMALL
         faint = self.theme.faint
         claim = _join(text.claim)
-        if node.kind is Kind.THESIS:
+        if node.kind is Kind.THESIS and not text.compact:
             claim = _font(f"<B>{claim}</B>", self.options.font_size * _THESIS)
         if status is Label.OUT:
             claim = _font(claim, colour=faint)
         rows = [_font(f"<I>{_join(text.held_by)}</I>", small, faint)] if text.held_by else []
         rows += [claim, _font(_join(text.meta), small, faint)]
+        if text.more:
+            rows.append(_font(f"<I>{html(text.more)}</I>", small, faint))
         return _table(rows)
-
-    def _external_attrs(self, ref: str) -> dict[str, str]:
-        words = f"{ref} (not in this map)" if ":" not in ref else ref
-        return {
-            "shape": "box", "style": "dashed,rounded", "color": self.theme.external,
-            "fontcolor": self.theme.external, "margin": "0.08,0.03",
-            "label": f"<{_font(html(words), self.options.font_size * 0.8)}>",
-        }
 
     # -- edges
 
@@ -682,7 +984,7 @@ class _Drawing:
         declared += [(ref, Relation.ATTACK) for ref in node.attacks]
         for ref, relation in declared:
             target = self._resolve(ref)
-            if (node.id, target, relation) not in done:
+            if target is not None and (node.id, target, relation) not in done:
                 done.add((node.id, target, relation))
                 yield self._declared_link(node, target, relation)
 
@@ -696,9 +998,10 @@ class _Drawing:
         above = self.plan.above.get(node.id)
         if above is not None:
             # A leaf in a column: the column is held together by an invisible edge and
-            # the real arrow leaves the leaf's side, so it runs beside the column.
+            # the real arrow, which pulls on nothing, reaches the leaf from the side,
+            # so it runs beside the column.
             yield _Link(self.names[above], name, {"style": "invis"})
-            attrs.update(constraint="false", headport="e")
+            attrs.update(weight="0", headport="e")
         self._drop(node.id, attrs)
         yield _Link(self.names[upper_id], name, attrs)
 
@@ -713,64 +1016,18 @@ class _Drawing:
             attrs["constraint"] = "false"
         return _Link(self.names[node.id], target, attrs)
 
-    def _resolve(self, ref: Ref) -> str:
-        if ref.map in (None, self.amap.id) and ref.id in self.index:
+    def _resolve(self, ref: Ref) -> str | None:
+        """The name of the node `ref` points at; None if it is not drawn here."""
+        local = ref.map in (None, self.amap.id)
+        if local and ref.id in self.index:
             return self.names[ref.id]
-        shown = str(ref) if ref.map != self.amap.id else ref.id
-        return self.externals.setdefault(shown, f"~ref {shown}")
+        if (ref.id in self.every_id) if local else self.local_only:
+            return None
+        shown = str(ref) if not local else ref.id
+        return self.externals.setdefault(shown, f"~ref {self.prefix}{shown}")
 
     def _style(self, relation: Relation, tail: bool) -> dict[str, str]:
-        colour = self.theme.support if relation is Relation.SUPPORT else self.theme.attack
-        attrs = {"color": colour, "style": _LINES[relation]}
-        if tail:
-            attrs.update(dir="back", arrowtail=_ARROWS[relation])
-        else:
-            attrs["arrowhead"] = _ARROWS[relation]
-        return attrs
-
-    # -- legend
-
-    def _legend(self) -> Iterator[str]:
-        """A key in its own box, on one rank: a node of each kind, then sample arrows."""
-        keys = self._legend_keys()
-        yield '  subgraph "cluster ~legend" {'
-        yield "    graph" + _attrs({
-            "label": "", "style": "rounded", "color": self.theme.faint, "margin": "8"})
-        for name, attrs in keys:
-            yield f"    {_quote(name)}" + _attrs(attrs)
-        yield "    {rank=same; " + " ".join(_quote(name) for name, _ in keys) + "}"
-        arrows = {f"~legend {relation.value} 1": relation for relation in Relation}
-        for (left, _), (right, _) in itertools.pairwise(keys):
-            link = {"style": "invis"}
-            if left in arrows:
-                link = self._style(arrows[left], tail=False)
-                link["minlen"] = "3"
-            yield f"    {_quote(left)} -> {_quote(right)}" + _attrs(link)
-        yield "  }"
-
-    def _legend_keys(self) -> list[tuple[str, dict[str, str]]]:
-        small = self.options.font_size * 0.85
-        keys = []
-        for kind in Kind:
-            attrs = dict(_SHAPES[kind])
-            attrs.update(fillcolor=self.theme.fills[kind], color=self.theme.borders[kind],
-                         label=f"<{_font(kind.value, small)}>")
-            keys.append((f"~legend {kind.value}", attrs))
-        external = self._external_attrs("map:id")
-        external["label"] = f"<{_font('in another map', small * 0.9)}>"
-        keys.append(("~legend external", external))
-        for label, word in STATUS_WORDS.items() if self.labels is not None else ():
-            keys.append((f"~legend {word}", {
-                "shape": "box", "style": "rounded,filled", "color": self.theme.faint,
-                "fillcolor": self.theme.status[label], "label": f"<{_font(word, small)}>"}))
-        for relation in Relation:
-            keys.append((f"~legend {relation.value}", {
-                "shape": "plaintext", "margin": "0.02,0",
-                "label": f"<{_font(relation.value, small)}>"}))
-            for end, width in (("1", "0.01"), ("2", "0.15")):
-                keys.append((f"~legend {relation.value} {end}",
-                             {"shape": "point", "style": "invis", "width": width}))
-        return keys
+        return edge_style(relation, self.options, tail)
 
 
 def _groups(node: Node) -> list[int]:

@@ -143,3 +143,40 @@ def test_a_trailing_slash_makes_a_new_folder_for_one_map(tmp_path):
     result = run(EVERY_KIND, "--dot", "-o", "drawings/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "drawings" / "every_kind.dot").read_text().startswith("digraph")
+
+
+def test_depth_and_focus_name_their_files_so_slides_do_not_overwrite(tmp_path):
+    for args in (["--depth", "1"], ["--focus", "O1"], ["--focus", "O1", "--depth", "0"]):
+        result = run(EVERY_KIND, "--dot", "-o", "slides/", *args, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "slides").iterdir()) == [
+        "every_kind-O1-depth0.dot", "every_kind-O1.dot", "every_kind-depth1.dot"]
+    folded = (tmp_path / "slides" / "every_kind-depth1.dot").read_text(encoding="utf-8")
+    assert "+3 more" in folded and '"P1.1"' not in folded
+
+
+def test_an_unknown_focus_exits_2_and_suggests_an_id(tmp_path):
+    result = run(EVERY_KIND, "--dot", "--focus", "o1.c1", "-o", str(tmp_path / "m.dot"))
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "argmap: error: no node `o1.c1` in map `every_kind`\n"
+        "  hint: Did you mean O1.C1? Node ids are case-sensitive, e.g. `T`, `P1`, `O1.C1`.\n")
+    assert not (tmp_path / "m.dot").exists()
+
+
+def test_status_colours_nodes_by_the_grounded_labels():
+    from argmap.loader import load
+    from argmap.model import Label
+    from argmap.renderers.dot import THEMES
+    from argmap.semantics import labels_for
+    from tests.renderers.test_dot import statements
+
+    result = run(EVERY_KIND, "--dot", "--status", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    nodes, _ = statements(result.stdout.decode())
+    labels = labels_for(load(EVERY_KIND))
+    status = THEMES["light"].status
+    assert {node_id: nodes[node_id]["fillcolor"] for node_id in labels} == {
+        node_id: status[label] for node_id, label in labels.items()}
+    assert {labels["T"], labels["O1"]} == {Label.IN, Label.OUT}
+    assert "~legend defeated" in nodes

@@ -19,6 +19,7 @@ import pytest
 
 from argmap.loader import load, load_text
 from argmap.model import ArgMap, Kind, Label
+from argmap.problem import ArgmapError
 from argmap.renderers.dot import THEMES, DotOptions, columns, to_dot, wrap
 from tests.conftest import BUNDLED, FIXTURES
 
@@ -338,3 +339,97 @@ def test_bundled_maps_are_folded_towards_a_slide(name: str, tmp_path: Path):
     _, _, width, height = plain.splitlines()[0].split()
     # Unfolded, these maps come out more than four times as wide as they are tall.
     assert 1.2 < float(width) / float(height) < 2.6
+
+
+# ---------------------------------------------------------------- --depth and --focus
+
+
+def drawn_ids(dot: str) -> set[str]:
+    """The map's nodes in DOT from `to_dot`: no junctions, references or legend keys."""
+    nodes, _ = statements(dot)
+    return {name for name in nodes if not name.startswith("~")}
+
+
+def more_row(node: dict[str, str]) -> str | None:
+    rows = [row for row in label_rows(node["label"]) if row.endswith(" more")]
+    return rows[0] if rows else None
+
+
+def test_depth_folds_what_lies_deeper_and_says_how_much():
+    nodes, edges = statements(to_dot(load(EVERY_KIND), DotOptions(depth=1)))
+    shown = {name for name in nodes if not name.startswith("~")}
+    assert shown == {"T", "P1", "P2", "P3", "P4", "O1", "O2"}
+    # R1 attacks P1.1 from the top level, so it is folded away with P1.1.
+    assert {name: more_row(nodes[name]) for name in sorted(shown)} == {
+        "O1": "+3 more", "O2": "+1 more", "P1": "+3 more", "P2": None, "P3": None,
+        "P4": "+2 more", "T": None}
+    assert '<FONT POINT-SIZE="10.08" COLOR="#5f6368"><I>+3 more</I></FONT>' in nodes["P1"]["label"]
+    ends = {name for upper, lower, _ in edges for name in (upper, lower)}
+    assert ends <= set(nodes)
+    assert "~ref P1.1" not in nodes and "~ref O2" not in nodes
+
+
+def test_depth_zero_is_the_thesis_alone():
+    nodes, edges = statements(to_dot(load(EVERY_KIND), DotOptions(depth=0)))
+    assert {name for name in nodes if not name.startswith("~")} == {"T"}
+    assert more_row(nodes["T"]) == "+15 more"
+    assert edges == [] and "~ref other:T" not in nodes
+
+
+def test_focus_draws_one_subtree_and_the_way_to_it():
+    amap = load(EVERY_KIND)
+    nodes, edges = statements(to_dot(amap, DotOptions(focus="O1")))
+    assert drawn_ids(to_dot(amap, DotOptions(focus="O1"))) == {
+        "T", "O1", "O1.P1", "O1.C1", "O1.R1"}
+    pairs = {(upper, lower) for upper, lower, _ in edges}
+    assert ("T", "O1") in pairs
+    # O1.R1 attacks O2, which is not drawn: no arrow, and no box saying it is missing.
+    assert not any("O2" in name for name in nodes)
+    assert all(more_row(node) is None for name, node in nodes.items() if name[0] != "~")
+
+
+def test_focus_follows_a_free_standing_rebuttal_to_what_it_attacks():
+    dot = to_dot(load(EVERY_KIND), DotOptions(focus="R1"))
+    assert drawn_ids(dot) == {"T", "P1", "P1.1", "R1", "R1.R1"}
+
+
+def test_focus_and_depth_together_count_from_the_focus():
+    nodes, _ = statements(to_dot(load(EVERY_KIND), DotOptions(focus="P4", depth=1)))
+    assert {name for name in nodes if name[0] != "~"} == {"T", "P4", "P4.C1"}
+    assert more_row(nodes["P4.C1"]) == "+1 more"
+
+
+def test_an_unknown_focus_suggests_the_id_meant():
+    with pytest.raises(ArgmapError) as caught:
+        to_dot(load(EVERY_KIND), DotOptions(focus="o1"))
+    assert caught.value.message == "no node `o1` in map `every_kind`"
+    assert caught.value.hint is not None and "Did you mean O1?" in caught.value.hint
+
+
+def test_rebuttals_that_attack_each_other_are_both_drawn():
+    text = ("argmap: 1\nid: m\ntitle: t\nthesis: {id: T, claim: c}\n"
+            "rebuttals:\n  - {id: R1, claim: one, attacks: [R2]}\n"
+            "  - {id: R2, claim: two, attacks: [R1]}\n")
+    result = load_text(text, "m.yaml")
+    assert result.map is not None
+    nodes, edges = statements(to_dot(result.map))
+    assert {"T", "R1", "R2"} <= set(nodes)
+    # An arrow drawn upwards (dir=back) attacks its upper end.
+    attacks = {(lower, upper) if attrs.get("dir") == "back" else (upper, lower)
+               for upper, lower, attrs in edges if attrs.get("style") == "dashed"}
+    assert attacks == {("R1", "R2"), ("R2", "R1")}
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_one_level_of_a_bundled_map_is_readable_on_a_1920_pixel_slide():
+    def claim_pixels(options: DotOptions) -> float:
+        plain = subprocess.run(["dot", "-Tplain"], input=to_dot(load(BUNDLED / "qiu.yaml"),
+                                                                 options),
+                               capture_output=True, text=True, check=True).stdout
+        scale, width = (float(v) for v in plain.splitlines()[0].split()[1:3])
+        return options.font_size / 72 * scale * 1920 / width
+
+    assert claim_pixels(DotOptions(ratio=16 / 9, depth=1)) >= 12
+    assert claim_pixels(DotOptions(ratio=16 / 9, focus="O2")) >= 12
+    assert claim_pixels(DotOptions(ratio=16 / 9)) < 6  # why --depth and --focus exist
