@@ -1,0 +1,132 @@
+"""AIF export: valid AIFdb structure, read back the same by arguebuf."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from argmap.exporters import exporter
+from argmap.loader import load
+from tests.conftest import BUNDLED, FIXTURES
+
+EVERY_KIND = FIXTURES / "valid" / "every_kind.yaml"
+MAPS = [EVERY_KIND, *sorted(BUNDLED.glob("*.yaml"))]
+
+
+def aif(path):
+    result = exporter("aif")(load(path))
+    return json.loads(result.text), result.notes
+
+
+def claims_and_relations(document):
+    """(claims by id, supports as (premises, conclusion), attacks as (attacker, target))."""
+    types = {node["nodeID"]: node["type"] for node in document["nodes"]}
+    into: dict[str, list[str]] = {}
+    out: dict[str, list[str]] = {}
+    for edge in document["edges"]:
+        out.setdefault(edge["fromID"], []).append(edge["toID"])
+        into.setdefault(edge["toID"], []).append(edge["fromID"])
+    claims = {n["nodeID"]: n["text"] for n in document["nodes"] if n["type"] == "I"}
+    supports = Counter((frozenset(into[s]), out[s][0]) for s, t in types.items() if t == "RA")
+    attacks = Counter((into[s][0], out[s][0]) for s, t in types.items() if t == "CA")
+    return claims, supports, attacks
+
+
+def expected(path):
+    amap = load(path)
+    claims = {node.id: node.claim for node in amap.walk()}
+    groups: dict[tuple[str, int], set[str]] = {}
+    supports: Counter[tuple[frozenset[str], str]] = Counter()
+    attacks: Counter[tuple[str, str]] = Counter()
+    for edge in amap.edges():
+        if edge.target.map not in (None, amap.id):
+            continue
+        if edge.relation.value == "attacks":
+            attacks[(edge.source, edge.target.id)] += 1
+        elif edge.group is None:
+            supports[(frozenset([edge.source]), edge.target.id)] += 1
+        else:
+            groups.setdefault((edge.target.id, edge.group), set()).add(edge.source)
+    for (target, _), members in groups.items():
+        supports[(frozenset(members), target)] += 1
+    return claims, supports, attacks
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_structure_is_valid_aif(path):
+    document, _ = aif(path)
+    types = {node["nodeID"]: node["type"] for node in document["nodes"]}
+    assert len(types) == len(document["nodes"]), "node ids are unique"
+    assert all(isinstance(key, str) for key in types)
+    assert document["locutions"] == []
+    out = Counter(edge["fromID"] for edge in document["edges"])
+    into = Counter(edge["toID"] for edge in document["edges"])
+    for edge in document["edges"]:
+        assert isinstance(edge["edgeID"], str)
+        assert {types[edge["fromID"]], types[edge["toID"]]} != {"I"}, "no I-to-I edge"
+        assert "I" in {types[edge["fromID"]], types[edge["toID"]]}, "no scheme-to-scheme edge"
+    for key, kind in types.items():
+        if kind == "RA":
+            assert out[key] == 1 and into[key] >= 1, f"{key}: one conclusion, premises"
+        if kind == "CA":
+            assert out[key] == 1 and into[key] == 1, f"{key}: one attacker, one target"
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_every_claim_and_relation_is_exported(path):
+    document, _ = aif(path)
+    assert claims_and_relations(document) == expected(path)
+
+
+def test_linked_premises_share_one_inference():
+    document, _ = aif(EVERY_KIND)
+    _, supports, _ = claims_and_relations(document)
+    assert supports[(frozenset({"P2", "P3"}), "T")] == 1
+    assert supports[(frozenset({"P2"}), "T")] == 0
+
+
+def test_no_attack_targets_an_inference():
+    document, _ = aif(EVERY_KIND)
+    types = {node["nodeID"]: node["type"] for node in document["nodes"]}
+    ca_targets = {types[e["toID"]] for e in document["edges"] if types[e["fromID"]] == "CA"}
+    assert ca_targets == {"I"}
+
+
+def test_text_is_kept_exactly_and_the_thesis_named():
+    document, _ = aif(EVERY_KIND)
+    claims = {n["nodeID"]: n["text"] for n in document["nodes"] if n["type"] == "I"}
+    assert claims["P3"] == "Line one of a claim\nline two of the same claim."
+    assert claims["T"].endswith("[bold] <b>not markup</b>.")
+    assert document["argmap"] == {"version": 1, "id": "every_kind",
+                                  "title": load(EVERY_KIND).title, "thesis": "T"}
+
+
+def test_what_aif_cannot_carry_is_noted():
+    _, notes = aif(EVERY_KIND)
+    assert any("`P4` supports `other:T` in another map" in note for note in notes)
+    assert any("locators" in note and "`held_by`" in note for note in notes)
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_arguebuf_reads_the_same_claims_and_relations(path, tmp_path):
+    arguebuf = pytest.importorskip("arguebuf")
+    from arguebuf.model.scheme import Attack, Support
+
+    target = tmp_path / f"{path.stem}.json"
+    target.write_text(exporter("aif")(load(path)).text, encoding="utf-8")
+    graph = arguebuf.load.file(target)
+    claims = {key: node.plain_text for key, node in graph.atom_nodes.items()}
+    supports: Counter[tuple[frozenset[str], str]] = Counter()
+    attacks: Counter[tuple[str, str]] = Counter()
+    for scheme in graph.scheme_nodes.values():
+        sources = frozenset(n.id for n in graph.incoming_nodes(scheme))
+        (conclusion,) = (n.id for n in graph.outgoing_nodes(scheme))
+        if isinstance(scheme.scheme, Support):
+            supports[(sources, conclusion)] += 1
+        else:
+            assert isinstance(scheme.scheme, Attack)
+            (attacker,) = sources
+            attacks[(attacker, conclusion)] += 1
+    assert (claims, supports, attacks) == expected(path)

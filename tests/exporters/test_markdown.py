@@ -1,0 +1,55 @@
+"""Markdown outline: the tree as nested lists, user text escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.exporters import exporter
+from argmap.exporters.markdown import escape
+from argmap.loader import load
+from tests.conftest import FIXTURES
+
+EVERY_KIND = FIXTURES / "valid" / "every_kind.yaml"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("*em* _em_ [link](x) <b>", r"\*em\* \_em\_ \[link\](x) \<b\>"),
+    ("# not a heading | pipe & amp", r"\# not a heading \| pipe \& amp"),
+    ("`code` ~strike~ back\\slash", r"\`code\` \~strike\~ back\\slash"),
+    ("- not a list", r"\- not a list"),
+    ("1. not a list either", r"1\. not a list either"),
+    ("996.ICU (fine)", "996.ICU (fine)"),
+    ("===", r"\==="),
+])
+def test_escape(text, shown):
+    assert escape(text) == shown
+
+
+def test_outline_of_every_kind():
+    text = exporter("markdown")(load(EVERY_KIND)).text
+    assert text.startswith(
+        "# Every kind of node, and text that must survive every output\n\n"
+        "Source: Ada Example and 李 明, A Paper Written for the Tests, 2024.\n\n"
+        "The thesis stands because the objection's counterexample is unanswered.\n\n"
+        "## Thesis\n\n"
+        "- **T** thesis: Data power in China is contested, not monolithic \\[bold\\] "
+        "\\<b\\>not markup\\</b\\>. (§ Introduction, ¶1)\n")
+    assert ("    - **P1.1** supports: 数据劳动 (data labour) is cheap \\& unprotected \\| a "
+            "pipe, a \"quote\" and a \\\\ backslash. (§ Labour, ¶3)\n") in text
+    assert "    > the code word “996”\n" in text
+
+
+def test_linked_premises_and_line_breaks():
+    text = exporter("markdown")(load(EVERY_KIND)).text
+    assert "  - **P2** supports only together with **P3**: Every data regime" in text
+    assert ("  - **P3** supports only together with **P2**: Line one of a claim\\\n"
+            "    line two of the same claim. (p. 12)\n") in text
+
+
+def test_sections_and_declared_edges():
+    text = exporter("markdown")(load(EVERY_KIND)).text
+    assert ("## Objections\n\n- **O1** objection, held by Kai-Fu Lee: China is an AI "
+            "superpower that will overtake the US.") in text
+    assert "    - *also attacks* `O2`\n" in text
+    assert "    - *also supports* `other:T`\n" in text
+    assert "## Rebuttals standing alone\n\n- **R1** rebuts:" in text
