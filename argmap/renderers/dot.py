@@ -221,7 +221,8 @@ def html(text: str) -> str:
 
 
 def _join(lines: Sequence[str]) -> str:
-    return '<BR ALIGN="LEFT"/>'.join(html(line) for line in lines)
+    # Graphviz refuses an empty <B></B> or <FONT></FONT>: an empty text is a blank space.
+    return '<BR ALIGN="LEFT"/>'.join(html(line) for line in lines) or "&#160;"
 
 
 # ---------------------------------------------------------------- DOT syntax

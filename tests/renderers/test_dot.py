@@ -433,3 +433,17 @@ def test_one_level_of_a_bundled_map_is_readable_on_a_1920_pixel_slide():
     assert claim_pixels(DotOptions(ratio=16 / 9, depth=1)) >= 12
     assert claim_pixels(DotOptions(ratio=16 / 9, focus="O2")) >= 12
     assert claim_pixels(DotOptions(ratio=16 / 9)) < 6  # why --depth and --focus exist
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
+def test_empty_title_and_claims_still_draw():
+    # An empty claim is a lint error (AM303), but drawing it must not make Graphviz fail.
+    text = 'argmap: 1\nid: e\ntitle: " "\nthesis:\n  id: T\n  claim: ""\n  premises:\n' \
+           '    - {id: P1, claim: "   "}\n'
+    amap = load_text(text, "e.yaml").map
+    assert amap is not None
+    source = to_dot(amap, DotOptions())
+    assert "<B></B>" not in source
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
