@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from argmap.cli.app import app, fail, handles_errors
+from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
     from argmap.atlas import Atlas
@@ -49,16 +50,10 @@ def atlas(
         "--direction", metavar="TB|LR",
         help="TB: maps side by side, theses on top; LR: maps stacked, theses on the "
         "left.")] = "TB",
-    theme: Annotated[str, typer.Option(
-        "--theme", metavar="NAME", help="light, dark or print (greyscale).")] = "light",
-    wrap: Annotated[int, typer.Option(
-        "--wrap", min=8, max=200, metavar="N",
-        help="Wrap claims at N columns (a Chinese character takes two).")] = 32,
-    font_size: Annotated[float, typer.Option(
-        "--font-size", min=4, max=72, metavar="N", help="Claim text size in points.")] = 14,
-    ratio: Annotated[str | None, typer.Option(
-        "--ratio", metavar="W:H", show_default=False,
-        help="Fill a page of this shape, e.g. 16:9 for slides.")] = None,
+    theme: Theme = "light",
+    wrap: Wrap = 32,
+    font_size: FontSize = 14,
+    ratio: Ratio = None,
 ) -> None:
     """Show how maps meet: shared claims, cross-map links, answered objections.
 
