@@ -22,7 +22,8 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*")
                                 if p.suffix in MAP_SUFFIXES and p.is_file()
-                                and not any(part.startswith(".") for part in p.parts)))
+                                and not any(part.startswith(".")
+                                            for part in p.relative_to(path).parts)))
         else:
             found.append(path)
     return found
@@ -60,9 +61,10 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -
 
 
 def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
+    off = context.settings.disable
     problems: list[Problem] = []
     for rule in RULES:
-        if rule.check is not None:
+        if rule.check is not None and rule.code not in off and rule.name not in off:
             problems.extend(rule.check(amap, context))
     return problems
 

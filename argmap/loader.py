@@ -8,11 +8,13 @@ Everything a hand-written map must not contain is refused with its own message.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -33,6 +35,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 # Documents whose nesting bound is below this compose safely without a depth scan.
 _SAFE_NESTING = 1000
+_TOKEN_START = re.compile(r"(?:\A|[\s\[{,])[&*!](?=[^\s,\[\]{}])")
 # Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
 _MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
 FORMAT_VERSION = 1
@@ -163,6 +166,18 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
         if deep is not None:
             return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
                          "levels of YAML; no map is that deep", None, text)
+    # The collector finds no garbage in a freshly composed tree, but on a large map its
+    # passes over the many new objects take half the load time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compose_and_build(text, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compose_and_build(text: str, path: str) -> LoadResult:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -243,7 +258,17 @@ def _offset_span(text: str, offset: int, path: str) -> Span:
 
 
 def _may_hold_forbidden(text: str) -> bool:
-    return "&" in text or "*" in text or "!" in text
+    """Whether an anchor, alias or tag could start somewhere: only then is the text scanned.
+
+    Each of them begins a token, so it follows the start, white space or a flow
+    indicator, and stands outside double quotes; "R&D", "5 * 3" or a quoted "&c." in a
+    claim need no scan. The test errs towards scanning.
+    """
+    for match in _TOKEN_START.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text.count('"', line_start, match.start()) % 2 == 0:
+            return True
+    return False
 
 
 def _forbidden_tokens(text: str, path: str) -> Problem | None:
@@ -276,8 +301,16 @@ def _nesting_bound(text: str) -> int:
     Block nesting needs a deeper column for each level and flow nesting a bracket, so
     no document nests deeper than its longest line plus its opening brackets.
     """
-    longest = max(map(len, text.splitlines()), default=0)
-    return longest + text.count("[") + text.count("{")
+    lines = text.splitlines()
+    longest = max(map(len, lines), default=0)
+    opened = text.count("[") + text.count("{")
+    if longest + opened <= _SAFE_NESTING:
+        return longest + opened
+    # Many brackets, as in a large map with a `{section: ..., para: N}` on every node:
+    # count only those still open at the end of each line.
+    depth = accumulate(line.count("[") + line.count("{") - line.count("]") - line.count("}")
+                       for line in lines)
+    return longest + max(depth, default=0)
 
 
 def _deep_span(text: str, path: str) -> Span | None:

@@ -33,14 +33,32 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    answered = {edge.target.id for other in (amap, *context.maps.values())
-                for edge in other.edges()
-                if edge.relation is Relation.ATTACK
-                and (edge.target.map or other.id) == amap.id}
+    answered = _attacked((amap, *context.maps.values()))
     for node in amap.walk():
-        if node.kind.value == "objection" and node.id not in answered:
+        if node.kind.value == "objection" and (amap.id, node.id) not in answered:
             yield Problem(CODE, SEVERITY, node.at("id"),
                           f"objection `{node.id}` is not answered by any counterexample or "
                           "rebuttal",
                           "Add the author's answer under it, or a `note:` if the author "
                           "concedes the point.")
+
+
+_cache: dict[tuple[int, ...], tuple[tuple[ArgMap, ...], frozenset[tuple[str, str]]]] = {}
+
+
+def _attacked(maps: tuple[ArgMap, ...]) -> frozenset[tuple[str, str]]:
+    """(map id, node id) of every node attacked in these maps, computed once per lint run.
+
+    Each map is checked against all the others, so without the cache linting N maps
+    would walk every map N times.
+    """
+    key = tuple(sorted({id(m) for m in maps}))
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached[1]
+    attacked = frozenset((edge.target.map or other.id, edge.target.id)
+                         for other in {id(m): m for m in maps}.values()
+                         for edge in other.edges() if edge.relation is Relation.ATTACK)
+    _cache.clear()
+    _cache[key] = (maps, attacked)  # the maps are kept so their ids stay theirs
+    return attacked

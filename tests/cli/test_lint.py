@@ -102,3 +102,12 @@ def test_version_and_help():
     for command in ("lint", "list", "rules", "schema"):
         assert command in help_text
     assert "argmap lint maps/qiu.yaml --strict" in run("lint", "--help").stdout
+
+
+def test_a_named_folder_inside_a_hidden_one_is_searched(tmp_path):
+    folder = tmp_path / ".cache" / "maps"
+    (folder / ".git").mkdir(parents=True)
+    shutil.copy(FIXTURES / "valid" / "other.yaml", folder / "other.yaml")
+    shutil.copy(FIXTURES / "valid" / "other.yaml", folder / ".git" / "ignored.yaml")
+    result = run("lint", str(folder))
+    assert result.returncode == 0 and "1 file checked" in result.stdout
