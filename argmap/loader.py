@@ -31,7 +31,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 #: File name endings of map files, for folders searched by lint and by map names.
 MAP_SUFFIXES = (".yaml", ".yml")
-MAX_BYTES = 5 * 1024 * 1024
+# A 100,000-node map is about 41 MB; the limit keeps a stray huge file from filling memory.
+MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 # Documents whose nesting bound is below this compose safely without a depth scan.
 _SAFE_NESTING = 1000

@@ -109,7 +109,7 @@ def test_pathological_nesting_is_refused_without_parsing(text):
 def test_file_too_large_is_refused_without_parsing():
     code, line, column, message = only_problem(b"# " + b"x" * MAX_BYTES)
     assert (code, line, column) == ("AM005", 1, 1)
-    assert "larger than 5 MB" in message
+    assert "larger than 64 MB" in message
 
 
 def test_text_that_is_not_utf8_is_refused_at_its_position():

@@ -1,4 +1,4 @@
-"""The file is beyond the size of any real map: over 5 MB, or nested over 64 levels deep.
+"""The file is beyond the size of any real map: over 64 MB, or nested over 64 levels deep.
 
 The limits keep a hostile or broken file from exhausting memory or the stack. A map
 that really is that big can be split into several maps that refer to each other
