@@ -36,6 +36,16 @@ system-deps:
 test: $(BIN)/argmap
 	$(BIN)/python -m pytest -q
 
+# Property tests drawing thousands of new examples per test, and the hostile-input corpus
+# at a larger scale; `make test` runs the same tests with a few dozen fixed examples.
+fuzz: $(BIN)/argmap
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz tests/test_hostile.py
+
+# Benchmarks with their targets, as ratios to baselines measured in the same run; writes
+# the results into docs/performance.md. BENCH_QUICK=1 for fewer repetitions.
+bench: $(BIN)/argmap
+	$(BIN)/python -m benchmarks.run
+
 lint: $(BIN)/argmap
 	$(BIN)/ruff check argmap tests benchmarks
 	$(BIN)/mypy
@@ -45,3 +55,13 @@ docs: $(BIN)/argmap
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# The official Argdown parser reads the Argdown export of every bundled map and finds the
+# same statements (titles and text) and relations. Needs Node.js and npm; not in `make test`.
+ARGDOWN_CLI := build/argdown-cli
+.PHONY: verify-argdown
+verify-argdown: $(BIN)/argmap
+	@test -x $(ARGDOWN_CLI)/node_modules/.bin/argdown || \
+	  npm install --prefix $(ARGDOWN_CLI) --no-audit --no-fund --silent @argdown/cli@1.7.5
+	$(BIN)/python tests/exporters/verify_argdown.py $(ARGDOWN_CLI)/node_modules/.bin/argdown \
+	  maps/*.yaml tests/fixtures/valid/every_kind.yaml

@@ -1,0 +1,1 @@
+"""argmap's benchmark suite: a map generator, the cases, and the runner behind `make bench`."""
