@@ -216,8 +216,10 @@ def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
 def html(text: str) -> str:
     """`text` as the content of a Graphviz HTML-like label, to be read as text only."""
     text = _NOT_XML.sub("\ufffd", text).replace("\\", "\\\\")
+    # A text of a lone `]` is a syntax error to Graphviz's label lexer; as an entity it
+    # is read as the character.
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+            .replace('"', "&quot;").replace("]", "&#93;"))
 
 
 def _join(lines: Sequence[str]) -> str:
