@@ -551,7 +551,7 @@ class _Builder:
         claim = None
         if "claim" in entries:
             claim = self.text(entries["claim"][1], f"the `claim` of {node_id or where}")
-        else:
+        elif not _misspelt("claim", yaml_node, entries):
             self.error("AM002", yaml_node, f"{node_id or where} has no `claim`",
                        "Add `claim:` with the node's text.")
         label = node_id or where
@@ -661,6 +661,14 @@ _MISSING_HINTS = {
     "title": "Add `title:` with a title for the map.",
     "thesis": "Add `thesis:` with the author's main claim (`id`, `claim`, `premises`).",
 }
+
+
+def _misspelt(key: str, node: yaml.Node,
+              entries: dict[str, tuple[yaml.Node, yaml.Node]]) -> bool:
+    """Whether an unknown key of `node` is close to `key`: its "did you mean" says enough."""
+    unknown = [k.value for k, _ in node.value
+               if isinstance(k, yaml.ScalarNode) and k.value not in entries]
+    return bool(difflib.get_close_matches(key, unknown, n=1, cutoff=0.6))
 
 
 def _misplaced(key: str, kind: Kind) -> str | None:
