@@ -4,26 +4,49 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-deps test lint fuzz bench docs clean
+LOCK   := requirements/dev.txt
+# pip-tools, pinned, only for `make lock`.
+PIP_TOOLS := pip-tools==7.6.2
+
+.PHONY: install system-deps test test-latest lint fuzz bench docs clean lock
 
 install: system-deps $(BIN)/argmap
 	@$(BIN)/argmap --version
 
-$(BIN)/argmap: pyproject.toml
+# Exactly the versions in the lock, each checked against its hash; then argmap itself,
+# editable, built with the locked hatchling (no unlocked build environment).
+$(BIN)/argmap: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-# What pip cannot install: Graphviz (the `dot` program) and a CJK font, so Chinese
-# terms in the maps are measured and drawn right.
+# Refresh the lock on purpose: the newest versions pyproject.toml allows, with hashes.
+lock:
+	$(PYTHON) -m venv build/pip-tools
+	build/pip-tools/bin/python -m pip install --quiet $(PIP_TOOLS)
+	build/pip-tools/bin/pip-compile --quiet --extra dev --generate-hashes --all-build-deps \
+	  --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --upgrade \
+	  -o $(LOCK) pyproject.toml
+
+# The suite against the newest versions pyproject.toml allows, not the lock: what a
+# `pip install argmap` today would get.
+LATEST := build/venv-latest
+test-latest: system-deps
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider
+
+# What pip cannot install: Graphviz (the `dot` program), a CJK font, so Chinese terms in
+# the maps are measured and drawn right, and Chromium for the browser tests of `argmap html`.
 system-deps:
-	@if command -v dot >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then \
-	  echo "Graphviz and a CJK font are installed."; \
+	@if command -v dot >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . \
+	    && command -v chromium >/dev/null 2>&1; then \
+	  echo "Graphviz, a CJK font and Chromium are installed."; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null && \
-	  echo "Installed Graphviz and Noto CJK fonts."; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-noto-cjk chromium >/dev/null && \
+	  echo "Installed Graphviz, Noto CJK fonts and Chromium."; \
 	elif command -v brew >/dev/null 2>&1; then \
 	  brew install graphviz && brew install --cask font-noto-sans-cjk; \
 	elif command -v dnf >/dev/null 2>&1; then \
