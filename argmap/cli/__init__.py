@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from argmap.cli import (  # noqa: F401  (importing a command module registers it)
     atlas_cmd,
+    diff_cmd,
     eval_cmd,
     export_cmd,
     lint_cmd,
