@@ -11,6 +11,7 @@ from argmap.cli import (  # noqa: F401  (importing a command module registers it
     diff_cmd,
     eval_cmd,
     export_cmd,
+    html_cmd,
     lint_cmd,
     maps_cmd,
     quotes_cmd,
