@@ -12,6 +12,7 @@
   var hits = document.getElementById("hits");
   var findings = document.getElementById("findings");
   var panZoom = null;
+  var narrow = window.matchMedia("(max-width: 900px)");  // the stacked, phone-width layout
   var selected = null;
 
   function el(tag, cls, text) {
@@ -116,7 +117,7 @@
       reveal(id);
       li.classList.add("selected");
       focusItem(li, how.focus !== false && how.fromKeys);
-      li.scrollIntoView({ block: "nearest" });
+      if (!narrow.matches) li.scrollIntoView({ block: "nearest" });
     }
     var g = svgNode(id);
     if (g) {
@@ -124,6 +125,7 @@
       if (how.pan) centre(g);
     }
     showDetails(n);
+    if (narrow.matches && !how.fromKeys) details.scrollIntoView({ block: "start" });
     if (location.hash.slice(1) !== encodeURIComponent(id)) {
       try { history.replaceState(null, "", "#" + encodeURIComponent(id)); } catch (e) { /* file: */ }
     }
@@ -154,6 +156,21 @@
   var RELATION = { supports: "Also supports", attacks: "Also attacks",
                    same_as: "Same claim as", undercuts: "Undercuts" };
 
+  // explain's reason names nodes in backticks: each becomes a link to that node.
+  function reasonInto(parent, reason) {
+    reason.split("`").forEach(function (part, i) {
+      if (i % 2 === 0) { parent.appendChild(document.createTextNode(part)); return; }
+      var target = byId.has(part) ? part : null;
+      var code = el("code", null, part);
+      if (target) {
+        var a = el("a");
+        a.href = "#" + encodeURIComponent(target);
+        a.appendChild(code);
+        parent.appendChild(a);
+      } else parent.appendChild(code);
+    });
+  }
+
   function showDetails(n) {
     details.textContent = "";
     details.appendChild(el("h2", null, n.id));
@@ -167,7 +184,10 @@
       dl.appendChild(el("dt", null, "Status"));
       var dd = el("dd");
       dd.appendChild(el("strong", statusClass(n.status), n.status));
-      if (n.reason) dd.appendChild(document.createTextNode(": " + n.reason));
+      if (n.reason) {
+        dd.appendChild(document.createTextNode(": "));
+        reasonInto(dd, n.reason);
+      }
       dl.appendChild(dd);
     }
     row(dl, "Where", n.locator);
