@@ -28,12 +28,14 @@ from argmap.rules import (
     am108_unknown_link,
     am109_self_undercut,
     am201_unanswered_objection,
+    am202_attacked_concession,
     am301_missing_locator,
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
     am401_expect_mismatch,
     am402_unsupported,
+    am403_own_voice_out,
     am501_quote_not_found,
 )
 from argmap.rules.context import Check
@@ -75,12 +77,14 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in (
     am108_unknown_link,
     am109_self_undercut,
     am201_unanswered_objection,
+    am202_attacked_concession,
     am301_missing_locator,
     am302_quote_too_long,
     am303_claim_whitespace,
     am304_claim_too_long,
     am401_expect_mismatch,
     am402_unsupported,
+    am403_own_voice_out,
     am501_quote_not_found,
 ))
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
