@@ -4,6 +4,8 @@ from argmap.loader import load_text
 from tests.conftest import HEADER
 from tests.conftest import findings as all_findings
 
+QUIET = Settings(disable=frozenset({"AM402", "AM403"}))
+
 MAP = HEADER + """\
 thesis:
   id: T
@@ -31,7 +33,7 @@ def findings(text: str) -> list[tuple[str, int, int]]:
 
 
 def messages(text: str) -> list[tuple[str, str, str | None]]:
-    result = lint_loaded([load_text(text, "m.yaml")], Settings(disable=frozenset({"AM402", "AM403"})))
+    result = lint_loaded([load_text(text, "m.yaml")], QUIET)
     return [(p.code, p.message, p.hint) for p in result.problems]
 
 
@@ -85,10 +87,10 @@ def test_a_link_into_another_map_is_resolved_there():
     text = MAP.replace("[P4.C1 -> P4]", "['o:O1']")
     other = load_text("argmap: 1\nid: o\ntitle: t\nthesis: {id: T, claim: x, source: {para: 1}}"
                       "\nobjections: [{id: O1, claim: y, source: {para: 1}}]\n", "o.yaml")
-    result = lint_loaded([load_text(text, "m.yaml"), other], Settings(disable=frozenset({"AM402", "AM403"})))
+    result = lint_loaded([load_text(text, "m.yaml"), other], QUIET)
     assert [p.code for p in result.problems] == []
     result = lint_loaded([load_text(text.replace("'o:O1'", "'o:O1 -> o:P1'"), "m.yaml"),
-                          other], Settings(disable=frozenset({"AM402", "AM403"})))
+                          other], QUIET)
     assert [p.code for p in result.problems] == ["AM102"]
 
 
