@@ -447,6 +447,7 @@ def _abstract_links(group: tuple[ArgMap, ...], position: Mapping[str, int],
                     ) -> tuple[list[Link], list[AbstractLink]]:
     """The links among the nodes evaluated, by position; others cannot take part."""
     links = Links({amap.id: amap for amap in group})
+    present = {amap.id for amap in group}
     index: dict[Link, int] = {}
     found: list[Link] = []
     pending = list(links.all())
@@ -455,7 +456,8 @@ def _abstract_links(group: tuple[ArgMap, ...], position: Mapping[str, int],
     while pending:
         later = []
         for link in pending:
-            if link in index or position.get(key_of(link.source)) is None:
+            if link in index or link.target_node[0] not in present \
+                    or position.get(key_of(link.source)) is None:
                 continue
             target = link.target
             if isinstance(target, Link):

@@ -81,3 +81,8 @@ def run(tmp_path: Path, *args: str) -> str:
                                   ("explain", "undercut.yaml", "P4")])
 def test_the_worked_example_prints_as_the_page_shows(tmp_path, args):
     assert f"$ argmap {' '.join(args)}\n{run(tmp_path, *args)}```" in PAGE
+
+
+def test_a_link_into_a_map_not_evaluated_takes_no_part():
+    labels = evaluate(load(UNDERCUTS)).labels
+    assert labels["T"] is IN  # X1 attacks other:T, not this map's T
