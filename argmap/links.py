@@ -86,10 +86,11 @@ class Links:
     def resolve(self, map_id: str, ref: LinkRef) -> Resolved:
         """The link `ref`, written in map `map_id`, names."""
         source = _key(ref.source, map_id)
-        if source[0] not in self.maps or (ref.target and _key(ref.target, map_id)[0]
-                                          not in self.maps):
+        if source[0] not in self.maps:
             return Resolved(None, Failure.UNCHECKED)
-        if self.node(source) is None or (ref.target and self.node(
+        # A link into a map not read is still found among the links its source makes.
+        target_read = ref.target is None or _key(ref.target, map_id)[0] in self.maps
+        if self.node(source) is None or (ref.target and target_read and self.node(
                 _key(ref.target, map_id)) is None):
             return Resolved(None, Failure.NO_NODE)
         made = self.links_from(source)
@@ -104,7 +105,8 @@ class Links:
         matching = [link for link in made if link.target_node == target]
         if matching:
             return Resolved(matching[0])
-        return Resolved(None, Failure.NO_LINK, tuple(made))
+        return Resolved(None, Failure.NO_LINK if target_read else Failure.UNCHECKED,
+                        tuple(made))
 
     def links_from(self, source: NodeKey) -> list[Link]:
         """The links a node makes: supports and attacks, then its undercuts."""
