@@ -2,7 +2,8 @@
 
 Every key is always present (null or an empty list when the map leaves it out), nodes
 come in document order, edges in the order `ArgMap.edges()` gives them and undercuts in
-the order of the `undercuts:` lists, so the output of a map is the same on every run. schema/argmap-export-1.schema.json describes it.
+the order of the `undercuts:` lists, so the output of a map is the same on every run.
+schema/argmap-export-1.schema.json describes it.
 """
 
 from __future__ import annotations
