@@ -6,8 +6,9 @@ attack a CA node from the attacker to the target claim. An undercut is a CA node
 the undercutter to the RA or CA node of the link it attacks (for a co-premise, its
 group's RA); an undercut of an undercut targets that undercut's CA (docs/interop.md).
 Scheme-node and edge ids hold a colon (`ra:1`, `ca:1`, `e:1`), which argmap ids cannot,
-so they never collide with a claim's id. A top-level `argmap` object records the map's id, title and thesis so
-`argmap import` gets them back; AIF readers ignore keys they do not know.
+so they never collide with a claim's id. A top-level `argmap` object records the map's
+id, title and thesis so `argmap import` gets them back; AIF readers ignore keys they do
+not know.
 """
 
 from __future__ import annotations
