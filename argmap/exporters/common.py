@@ -90,6 +90,7 @@ _FIELDS: dict[str, Callable[[Node], bool]] = {
     "expect": lambda node: node.expect is not None,
     "held_by": lambda node: node.held_by is not None,
     "same_as": lambda node: bool(node.same_as),
+    "granted": lambda node: node.granted,
 }
 
 
