@@ -36,6 +36,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 # Documents whose nesting bound is below this compose safely without a depth scan.
 _SAFE_NESTING = 1000
+_BRACKET = re.compile(r"[\[\]{}]")
 _TOKEN_START = re.compile(r"(?:\A|[\s\[{,])[&*!](?=[^\s,\[\]{}])")
 # Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
 _MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
@@ -162,11 +163,10 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
     forbidden = _forbidden_tokens(text, path) if _may_hold_forbidden(text) else None
     if forbidden:
         return LoadResult(path, None, (forbidden,), text)
-    if _nesting_bound(text) > _SAFE_NESTING:
-        deep = _deep_span(text, path)
-        if deep is not None:
-            return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
-                         "levels of YAML; no map is that deep", None, text)
+    deep = _deep_span(text, path)
+    if deep is not None:
+        return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
+                     "levels of YAML; no map is that deep", None, text)
     # The collector finds no garbage in a freshly composed tree, but on a large map its
     # passes over the many new objects take half the load time.
     collecting = gc.isenabled()
@@ -317,9 +317,41 @@ def _nesting_bound(text: str) -> int:
 def _deep_span(text: str, path: str) -> Span | None:
     """Where YAML nesting first goes deeper than _MAX_YAML_DEPTH, found by the (iterative) scanner.
 
+    Flow nesting is checked in every document, block nesting only where it could be deep.
+
     libyaml's composer recurses once per level in C, so a document nested many
     thousands of levels deep would overflow the stack: it must be refused unparsed.
     """
+    # Some libyaml versions stop flow nesting at their own depth, and its scanner holds
+    # back the tokens of a line of brackets until it has read them all: so the text is
+    # first cut where its brackets alone could first pass the limit, and that part is
+    # scanned on its own, leaving the library no chance to refuse it in its words.
+    cut = _bracket_excess(text)
+    if cut is not None:
+        span = _deep_token_span(text[:cut + 1], path)
+        if span is not None:
+            return span
+    if _nesting_bound(text) > _SAFE_NESTING:
+        return _deep_token_span(text, path)
+    return None
+
+
+def _bracket_excess(text: str) -> int | None:
+    """The offset where opening brackets, quoted or not, first outnumber the limit."""
+    if text.count("[") + text.count("{") <= _MAX_YAML_DEPTH:
+        return None
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > _MAX_YAML_DEPTH:
+                return match.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _deep_token_span(text: str, path: str) -> Span | None:
     opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)

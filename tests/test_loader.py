@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from argmap.loader import MAX_BYTES, MAX_DEPTH, load_bytes, load_text
+from argmap.loader import _MAX_YAML_DEPTH, MAX_BYTES, MAX_DEPTH, load_bytes, load_text
 from argmap.model import Kind, Label, Span
 from tests.conftest import FIXTURES, HEADER
 
@@ -181,3 +181,14 @@ def test_every_problem_is_reported_at_once():
     result = load_text(text, "m.yaml")
     assert [(p.code, p.span.line) for p in result.problems] == [
         ("AM002", 8), ("AM002", 9), ("AM002", 10)]
+
+
+@pytest.mark.parametrize("depth", [_MAX_YAML_DEPTH + 1, 1_001, 5_000])
+def test_flow_nesting_is_refused_at_argmaps_own_limit(depth):
+    # The position is that of the first bracket past argmap's limit, however deep the
+    # brackets go and whatever depth the installed YAML library would stop at itself.
+    text = HEADER + "summary: " + "[" * depth + "]" * depth + "\n"
+    code, line, column, message = only_problem(text)
+    assert (code, line) == ("AM005", HEADER.count("\n") + 1)
+    assert column == len("summary: ") + _MAX_YAML_DEPTH
+    assert "levels of YAML" in message
