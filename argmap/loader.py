@@ -34,6 +34,9 @@ MAP_SUFFIXES = (".yaml", ".yml")
 # A 100,000-node map is about 41 MB; the limit keeps a stray huge file from filling memory.
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
+#: The largest number a map may hold (a page, paragraph or footnote number, a year).
+MAX_NUMBER = 999_999_999
+_MAX_NUMBER_CHARS = 40
 # Documents whose nesting bound is below this compose safely without a depth scan.
 _SAFE_NESTING = 1000
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -147,8 +150,7 @@ def load_bytes(data: bytes, path: str = "<string>") -> LoadResult:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _line_column(data, exc.start)
         return _fail(path, "AM006", Span(path, line, column),
                      f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
                      "Save the file as UTF-8 in your editor.")
@@ -254,8 +256,19 @@ def _mark_span(mark: Any, path: str) -> Span:
 
 
 def _offset_span(text: str, offset: int, path: str) -> Span:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Span(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    """The position of `offset`, with LF, CRLF and a lone CR each ending a line, as in YAML."""
+    line, column = _line_column(text, offset)
+    return Span(path, line, column)
+
+
+def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    lf, cr = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
+    breaks = text.count(lf, 0, offset) + text.count(cr, 0, offset) \
+        - text.count(cr + lf, 0, offset)
+    if offset and text[offset - 1:offset] == cr and text[offset:offset + 1] == lf:
+        breaks -= 1  # the offset falls between the two halves of a CRLF
+    line_start = max(text.rfind(lf, 0, offset), text.rfind(cr, 0, offset)) + 1
+    return breaks + 1, offset - line_start + 1
 
 
 def _may_hold_forbidden(text: str) -> bool:
@@ -266,7 +279,8 @@ def _may_hold_forbidden(text: str) -> bool:
     claim need no scan. The test errs towards scanning.
     """
     for match in _TOKEN_START.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        start = match.start()
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         if text.count('"', line_start, match.start()) % 2 == 0:
             return True
     return False
@@ -438,13 +452,17 @@ class _Builder:
 
     def integer(self, node: yaml.Node, where: str, minimum: int = 1) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+            digits = node.value.replace("_", "")
+            # Hex and binary escape Python's limit on decimal digits, and a number too
+            # long to print fails later: no page or paragraph number is that long.
             try:
-                value = int(node.value.replace("_", ""), 0)
+                value = int(digits, 0) if len(digits) <= _MAX_NUMBER_CHARS else None
             except ValueError:
                 value = None
-            if value is not None and value >= minimum:
+            if value is not None and minimum <= value <= MAX_NUMBER:
                 return value
-        self.wrong_type(node, where, f"a whole number of at least {minimum}")
+        self.wrong_type(node, where,
+                        f"a whole number of at least {minimum} and at most {MAX_NUMBER:,}")
         return None
 
     def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:

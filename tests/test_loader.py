@@ -192,3 +192,25 @@ def test_flow_nesting_is_refused_at_argmaps_own_limit(depth):
     assert (code, line) == ("AM005", HEADER.count("\n") + 1)
     assert column == len("summary: ") + _MAX_YAML_DEPTH
     assert "levels of YAML" in message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_bad_character_is_placed_on_its_line_whatever_the_line_endings(newline):
+    text = (HEADER + "thesis:\n  id: T\n  claim: x\x07y\n").replace("\n", newline)
+    code, line, column, _ = only_problem(text)
+    assert (code, line, column) == ("AM006", HEADER.count("\n") + 3, 11)
+
+
+def test_bytes_that_are_not_utf8_are_placed_on_their_line_with_cr_line_endings():
+    data = (HEADER + "summary: caf\xe9\n").replace("\n", "\r").encode("latin-1")
+    code, line, column, _ = only_problem(data)
+    assert (code, line, column) == ("AM006", HEADER.count("\n") + 1, 13)
+
+
+@pytest.mark.parametrize("number", ["0x" + "f" * 5000, "0b" + "1" * 5000, "9" * 5000,
+                                    "1_000_000_000", "0"])
+def test_a_number_too_long_or_too_large_is_refused_where_it_is_written(number):
+    code, line, column, message = only_problem(
+        HEADER + f"thesis:\n  id: T\n  claim: x\n  source: {{para: {number}}}\n")
+    assert (code, line, column) == ("AM002", HEADER.count("\n") + 4, 18)
+    assert "at most 999,999,999" in message
