@@ -150,7 +150,8 @@ def load_bytes(data: bytes, path: str = "<string>") -> LoadResult:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_column(data, exc.start)
+        before = data[:exc.start].decode("utf-8")  # the text up to the first bad byte
+        line, column = _line_column(before, len(before))
         return _fail(path, "AM006", Span(path, line, column),
                      f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
                      "Save the file as UTF-8 in your editor.")
@@ -261,13 +262,12 @@ def _offset_span(text: str, offset: int, path: str) -> Span:
     return Span(path, line, column)
 
 
-def _line_column(text: str | bytes, offset: int) -> tuple[int, int]:
-    lf, cr = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
-    breaks = text.count(lf, 0, offset) + text.count(cr, 0, offset) \
-        - text.count(cr + lf, 0, offset)
-    if offset and text[offset - 1:offset] == cr and text[offset:offset + 1] == lf:
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    breaks = text.count("\n", 0, offset) + text.count("\r", 0, offset) \
+        - text.count("\r\n", 0, offset)
+    if text.startswith("\r\n", offset - 1) and offset:
         breaks -= 1  # the offset falls between the two halves of a CRLF
-    line_start = max(text.rfind(lf, 0, offset), text.rfind(cr, 0, offset)) + 1
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     return breaks + 1, offset - line_start + 1
 
 
