@@ -27,6 +27,10 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: What a command reads when given no map: the rule of argmap/names.py, for `--help`.
+DEFAULT_MAPS_HELP = ("Default: the maps in the project's maps folder (./maps, or "
+                     "[tool.argmap] maps), else the maps bundled with argmap.")
+
 
 def _version(value: bool) -> None:
     if value:

@@ -74,9 +74,17 @@ def test_bad_settings_are_reported_not_crashed(tmp_path):
     assert "unknown setting `map`; did you mean `maps`?" in result.stderr
 
 
-def test_no_maps_folder_says_what_to_do(tmp_path):
+def test_without_a_maps_folder_lint_checks_the_bundled_maps_and_says_so(tmp_path):
     result = run("lint", cwd=tmp_path)
-    assert result.returncode == 2 and "no maps folder" in result.stderr
+    assert result.returncode == 0 and "3 files checked: no problems." in result.stdout
+    assert "linting the maps bundled with argmap" in result.stderr
+
+
+def test_a_maps_folder_set_in_settings_must_exist(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nmaps = "args"\n')
+    result = run("lint", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the maps folder `args` set in" in result.stderr and "does not exist" in result.stderr
 
 
 def test_folder_without_maps_is_a_usage_error(tmp_path):
