@@ -101,9 +101,11 @@ def atlas(
 
         options = dot_options(direction, theme, wrap, font_size, ratio, legend)
         _draw(result, drawing, output, options, collapse=collapse, status=status)
+        from argmap.text import one_line
+
         for link in unresolved:
-            sys.stderr.write(f"argmap: warning: {link.source} {link.relation} "
-                             f"{link.target}: no such node\n")
+            sys.stderr.write(one_line(f"argmap: warning: {link.source} {link.relation} "
+                                      f"{link.target}: no such node") + "\n")
     elif format == "json":
         import json
 
