@@ -46,7 +46,7 @@ def lint(
 
       argmap lint maps/qiu.yaml --strict
 
-      argmap lint qiu                   # a map by name, as other commands take it
+      argmap lint qiu                   # a map by name, as in other commands
 
       argmap lint maps --format github  # annotations in GitHub Actions
     """
