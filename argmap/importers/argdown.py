@@ -102,12 +102,12 @@ def _front_matter(text: str, graph: Graph) -> str:
         if isinstance(data.get("title"), str):
             graph.title = one_line(data["title"])
         author = data.get("author")
-        if isinstance(author, list) and all(isinstance(a, str) for a in author):
-            author = ", ".join(author)
-        if isinstance(author, str) and author.strip():
-            graph.author = one_line(author)
+        names = [author] if isinstance(author, str) else author
+        if isinstance(names, list) and names and all(isinstance(a, str) and a.strip()
+                                                      for a in names):
+            graph.author = tuple(one_line(name) for name in names)
         elif author is not None:
-            graph.dropped.append("the front matter's author: not a name")
+            graph.dropped.append("the front matter's author: not a name or a list of names")
         others = [str(key) for key in data if key not in ("title", "author", "argmap")]
         if others:
             graph.dropped.append(f"the front matter's {', '.join(others)}: argmap keeps only "

@@ -173,3 +173,9 @@ def test_what_is_not_carried_over_is_said_and_the_author_is_kept():
     assert any(m.startswith("not carried over: 2 undercuts: argmap has no undercuts")
                for m in messages)
     assert "not carried over: 1 heading: argmap has no sections" in messages
+
+
+def test_a_list_of_authors_in_the_front_matter_is_a_list():
+    source = '===\nauthor: [Jane Doe, "Li, Ming"]\n===\n\n[A]: a\n  + [B]: b\n'
+    amap, _, _ = imported(source, "argdown")
+    assert amap.source.author == ("Jane Doe", "Li, Ming")
