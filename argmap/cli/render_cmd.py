@@ -81,7 +81,7 @@ def render(
 
       argmap render qiu --png --ratio 16:9 --focus O1 --status
 
-      argmap render maps/arsene.yaml --dot | dot -Tsvg > arsene.svg
+      argmap render arsene --dot | dot -Tsvg > arsene.svg
     """
     from argmap.config import load_settings
 
