@@ -4,7 +4,9 @@ Paths are URI references relative to `SRCROOT`, the working directory, which the
 states in `originalUriBaseIds`; a file elsewhere is written relative to it with `..`.
 Columns count Unicode code points, as `columnKind` says. Each result carries a
 fingerprint made from the rule, the file and the text of the line it points at, so it
-stays the same when unrelated lines are added or removed.
+stays the same when unrelated lines are added or removed. It goes under
+`primaryLocationLineHash`, the key GitHub code scanning matches results across runs by
+(its upload action fills the key in only when it is missing).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from argmap.text import shorten
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 ROOT = "SRCROOT"
 RULES_URI = "https://github.com/argmap/argmap/blob/main/docs/rules.md"
-FINGERPRINT = "argmapLineHash/v1"
+FINGERPRINT = "primaryLocationLineHash"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 #: GitHub code scanning shows at most this many characters of a rule's full description.
 _DESCRIPTION_LIMIT = 1024
@@ -101,9 +103,11 @@ def artifact_location(path: str) -> dict[str, str]:
 
 
 def fingerprint(problem: Problem, uri: str, line: str, occurrence: int) -> str:
-    """The same for the same finding on the same line text, wherever the line moves."""
-    key = "\0".join((problem.code, uri, line.strip(), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    """The same for the same finding on the same line text, wherever the line moves:
+    a hash, then which of the findings of that rule on lines of that text it is."""
+    key = "\0".join((problem.code, uri, line.strip()))
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{digest}:{occurrence + 1}"
 
 
 def _directory_uri(folder: Path) -> str:

@@ -96,7 +96,7 @@ def test_results_carry_end_columns_hints_apart_and_fingerprints(tmp_path: Path) 
     assert duplicate["message"]["text"] == "id `P1.1` is already used at line 44"
     assert duplicate["properties"]["hint"] == "Give this node an id of its own."
     for result in run["results"]:
-        assert result["partialFingerprints"]["argmapLineHash/v1"]
+        assert result["partialFingerprints"]["primaryLocationLineHash"]
 
 
 def test_fingerprints_survive_lines_added_elsewhere(tmp_path: Path) -> None:
@@ -108,7 +108,7 @@ def test_fingerprints_survive_lines_added_elsewhere(tmp_path: Path) -> None:
     moved = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
     assert moved == [line + 2 for line in lines]
     assert [r["partialFingerprints"] for r in after] == [r["partialFingerprints"] for r in before]
-    assert len({r["partialFingerprints"]["argmapLineHash/v1"] for r in before}) == len(before)
+    assert len({r["partialFingerprints"]["primaryLocationLineHash"] for r in before}) == len(before)
 
 
 @pytest.mark.parametrize("absolute", [False, True])
