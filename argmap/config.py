@@ -21,6 +21,8 @@ class Settings:
     claim_max_words: int = DEFAULT_CLAIM_MAX_WORDS
     #: The pyproject.toml the settings came from, if any.
     origin: Path | None = None
+    #: The settings the pyproject.toml gave, as opposed to defaults.
+    explicit: frozenset[str] = field(default_factory=frozenset)
 
 
 _KEYS = {"maps", "disable", "claim-max-words"}
@@ -70,6 +72,20 @@ def parse_settings(table: dict[str, Any], origin: Path | None = None) -> Setting
         raise ArgmapError(f"{where}: `disable` must be a list of rule codes or names")
     if not isinstance(words, int) or isinstance(words, bool) or words < 1:
         raise ArgmapError(f"{where}: `claim-max-words` must be a whole number above 0")
-    folder = origin.parent if origin else Path.cwd()
-    return Settings(maps=str(folder / maps) if origin else maps,
-                    disable=frozenset(disable), claim_max_words=words, origin=origin)
+    return Settings(maps=_beside(origin, maps) if origin else maps,
+                    disable=frozenset(disable), claim_max_words=words, origin=origin,
+                    explicit=frozenset(table))
+
+
+def _beside(origin: Path, folder: str) -> str:
+    """`folder` as seen from the pyproject.toml, written relative to the working directory
+    when it is below it, so that paths in findings stay short and portable."""
+    import os
+
+    target = origin.parent / folder
+    if Path(folder).is_absolute():
+        return folder
+    try:
+        return os.path.relpath(target)
+    except ValueError:  # on another drive (Windows)
+        return str(target)

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argmap.config import Settings
-from argmap.loader import MAP_SUFFIXES, LoadResult, load_file
+from argmap.linked import gather
+from argmap.loader import LoadResult, load_file
 from argmap.model import ArgMap
+from argmap.names import map_files
 from argmap.problem import ArgmapError, Problem
 from argmap.result import FileResult, LintResult
 from argmap.rules import RULES, RULES_BY_CODE
@@ -19,18 +21,13 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, and every *.yaml / *.yml under folders, sorted per folder."""
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in MAP_SUFFIXES and p.is_file()
-                                and not any(part.startswith(".")
-                                            for part in p.relative_to(path).parts)))
-        else:
-            found.append(path)
+        found.extend(map_files(path) if path.is_dir() else (path,))
     return found
 
 
 def lint_paths(paths: Sequence[str | Path], settings: Settings | None = None) -> LintResult:
-    """Lint every map under `paths` together, so cross-map references are checked."""
+    """Lint every map under `paths`; the maps they refer to are found as argmap/linked.py
+    says, so each file's findings do not depend on the others named with it."""
     settings = settings or Settings()
     loaded: list[LoadResult | FileResult] = []
     for path in expand(paths):
@@ -38,16 +35,17 @@ def lint_paths(paths: Sequence[str | Path], settings: Settings | None = None) ->
             loaded.append(load_file(path))
         except ArgmapError as exc:
             loaded.append(FileResult(str(path), error=exc.message))
-    return lint_loaded(loaded, settings)
+    return lint_loaded(loaded, settings, search=True)
 
 
-def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -> LintResult:
-    maps: dict[str, ArgMap] = {}
-    for item in loaded:
-        if isinstance(item, LoadResult) and item.map is not None:
-            maps.setdefault(item.map.id, item.map)
-    incomplete = any(isinstance(item, FileResult) or item.map is None for item in loaded)
-    context = Context(maps=maps, settings=settings, incomplete=incomplete)
+def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings, *,
+                search: bool = False) -> LintResult:
+    """Lint maps already loaded. Without `search`, only these maps are known to each
+    other: nothing else is read from disk."""
+    library = gather([item for item in loaded if isinstance(item, LoadResult)], settings,
+                     search=search)
+    context = Context(maps=library.maps, settings=settings, files=library.files,
+                      missing=library.missing)
     files = []
     for item in loaded:
         if isinstance(item, FileResult):
@@ -55,10 +53,12 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -
             continue
         if item.map is None:
             # A map that does not load cannot be linted: no comment or setting hides that.
-            files.append(FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key))))
+            files.append(FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key)),
+                                    text=item.text))
             continue
         problems = [*item.problems, *run_rules(item.map, context)]
-        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings))))
+        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings)),
+                                text=item.text))
     return LintResult(tuple(files))
 
 

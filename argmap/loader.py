@@ -76,6 +76,9 @@ MAP_KEYS = (
 SOURCE_KEYS = ("author", "title", "year", "kind", "venue", "volume", "url", "doi")
 SOURCE_KINDS = ("article", "chapter", "book", "report", "thesis", "web", "talk", "other")
 LOCATOR_KEYS = ("section", "para", "page", "footnote")
+#: A page as text: `12` or `12-13` (the schema has the same pattern; lint also checks the
+#: range runs forward).
+PAGE = re.compile(r"([1-9][0-9]{0,8})(?:-([1-9][0-9]{0,8}))?\Z")
 NODE_KEYS = (
     "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
     "counterexamples", "rebuttals", "supports", "attacks", "same_as", "undercuts", "granted",
@@ -715,11 +718,23 @@ class _Builder:
             if key == "section":
                 values[key] = self.text(value, f"`section` in {where}")
             elif key == "page" and isinstance(value, yaml.ScalarNode) and value.tag == _STR:
-                values[key] = value.value
+                values[key] = self._page_range(value, where)
             else:
                 number = self.integer(value, f"`{key}` in {where}")
                 values[key] = str(number) if key == "page" and number is not None else number
         return Locator(**values)
+
+    def _page_range(self, node: yaml.ScalarNode, where: str) -> str | None:
+        """A page given as text: one page (`"12"`) or a range whose start is not after its
+        end (`"12-13"`), at most 9 digits each, as the schema's pattern says."""
+        match = PAGE.match(node.value)
+        if match and (match.group(2) is None or int(match.group(1)) <= int(match.group(2))):
+            return str(node.value)
+        self.error("AM002", node, f"`page` in {where} is {node.value!r}, not a page number "
+                   "or a range of pages",
+                   "Write a page number (`page: 12`) or a range, start first "
+                   "(`page: \"12-13\"`).")
+        return None
 
     def _expect(self, node: yaml.Node, label: str) -> Label | None:
         value = node.value if isinstance(node, yaml.ScalarNode) else None

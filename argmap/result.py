@@ -19,6 +19,8 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     #: Set when the file could not be read at all (missing, a folder, unreadable).
     error: str | None = None
+    #: The file's text, for formatters that quote the lines findings point at.
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,3 +45,24 @@ def test_schema_command_prints_the_schema():
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == SCHEMA
+
+
+PAGE_MAP = "argmap: 1\nid: p\ntitle: t\nthesis:\n  id: T\n  claim: x\n  source: {{page: {}}}\n"
+
+
+@pytest.mark.parametrize(("page", "valid"), [
+    ("12", True), ('"12"', True), ('"12-13"', True), ('"12-12"', True), ('"1"', True),
+    ('"abc"', False), ('""', False), ('"0"', False), ('"13-12"', False), ('"12-"', False),
+    ('"012"', False), ('"12–13"', False), ('"12-13-14"', False), ("0", False),
+])
+def test_page_means_the_same_to_the_loader_and_the_schema(page, valid):
+    text = PAGE_MAP.format(page)
+    loaded = load_bytes(text.encode(), "p.yaml")
+    assert (loaded.map is not None) == valid, loaded.problems
+    schema_ok = not list(VALIDATOR.iter_errors(yaml.safe_load(text)))
+    # The schema cannot compare the two ends of a range; the loader does.
+    assert schema_ok == (valid or page == '"13-12"')
+    if not valid and page.startswith('"'):
+        [problem] = loaded.problems
+        assert (problem.code, problem.span.line) == ("AM002", 7)
+        assert "not a page number or a range of pages" in problem.message

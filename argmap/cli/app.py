@@ -27,6 +27,10 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: What a command reads when given no map: the rule of argmap/names.py, for `--help`.
+DEFAULT_MAPS_HELP = ("Default: the maps in the project's maps folder (./maps, or "
+                     "[tool.argmap] maps), else the maps bundled with argmap.")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -44,9 +48,11 @@ def _root(
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> typer.Exit:
     """Print an error the way every command does, and return the Exit to raise."""
-    sys.stderr.write(f"argmap: error: {message}\n")
+    from argmap.text import one_line
+
+    sys.stderr.write(f"argmap: error: {one_line(message)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {hint}\n")
+        sys.stderr.write(f"  hint: {one_line(hint)}\n")
     return typer.Exit(code)
 
 
@@ -58,11 +64,13 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except MapInvalid as exc:
+            from argmap.text import one_line
+
             for problem in exc.problems:
-                sys.stderr.write(f"{problem.span}: {problem.severity} {problem.code}: "
-                                 f"{problem.message}\n")
+                sys.stderr.write(f"{one_line(str(problem.span))}: {problem.severity} "
+                                 f"{problem.code}: {one_line(problem.message)}\n")
                 if problem.hint:
-                    sys.stderr.write(f"    hint: {problem.hint}\n")
+                    sys.stderr.write(f"    hint: {one_line(problem.hint)}\n")
             raise typer.Exit(exc.exit_code) from None
         except ArgmapError as exc:
             raise fail(exc.message, exc.hint, exc.exit_code) from None

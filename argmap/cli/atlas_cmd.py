@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from argmap.cli.app import app, fail, handles_errors
+from argmap.cli.app import DEFAULT_MAPS_HELP, app, fail, handles_errors
 from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ FORMATS = ("text", "json")
 def atlas(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="[MAP]...",
-        help="Maps by name or path. Default: every map found (./maps, else the bundled maps).",
+        help="Maps by name or path. " + DEFAULT_MAPS_HELP,
         show_default=False)] = None,
     format: Annotated[str, typer.Option(
         "--format", "-f", help="The summary as text or json.")] = "text",
@@ -101,9 +101,11 @@ def atlas(
 
         options = dot_options(direction, theme, wrap, font_size, ratio, legend)
         _draw(result, drawing, output, options, collapse=collapse, status=status)
+        from argmap.text import one_line
+
         for link in unresolved:
-            sys.stderr.write(f"argmap: warning: {link.source} {link.relation} "
-                             f"{link.target}: no such node\n")
+            sys.stderr.write(one_line(f"argmap: warning: {link.source} {link.relation} "
+                                      f"{link.target}: no such node") + "\n")
     elif format == "json":
         import json
 
@@ -177,11 +179,11 @@ def _labels(maps: tuple[ArgMap, ...]) -> dict[str, dict[str, Label]]:
 def _load_all(names: list[str] | None) -> list[Any]:
     from argmap.config import load_settings
     from argmap.loader import load
-    from argmap.names import available, resolve
+    from argmap.names import default_maps, resolve
 
     settings = load_settings()
     paths = [resolve(name, settings) for name in names] if names else \
-        [found.path for found in available(settings)]
+        default_maps(settings)[0]
     if not paths:
         raise fail("no maps found",
                    "Name the maps to read together, e.g. `argmap atlas a.yaml b.yaml`.")

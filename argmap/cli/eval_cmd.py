@@ -45,7 +45,7 @@ def eval_(
 
       argmap eval qiu
 
-      argmap eval maps/qiu.yaml maps/arsene.yaml --format json
+      argmap eval qiu arsene --format json
 
       argmap eval qiu --semantics preferred
     """

@@ -44,7 +44,7 @@ def export(
 
       argmap export qiu --to argdown -o qiu.argdown
 
-      argmap export maps/arsene.yaml --to mermaid > arsene.mmd
+      argmap export arsene --to mermaid > arsene.mmd
 
       argmap export he_shen --to json | jq '.nodes[] | .id'
     """
@@ -58,8 +58,10 @@ def export(
     amap = load(resolve(name, load_settings()))
     result = exporter(to)(amap)
     write_output(result.text, output)
+    from argmap.text import one_line
+
     for note in result.notes:
-        sys.stderr.write(f"argmap: note: {note}\n")
+        sys.stderr.write(f"argmap: note: {one_line(note)}\n")
 
 
 @app.command("import")
@@ -98,5 +100,7 @@ def import_(
 
     result = import_file(file, from_format)
     write_output(result.yaml, output)
+    from argmap.text import one_line
+
     for message in result.messages:
-        sys.stderr.write(f"argmap: note: {message}\n")
+        sys.stderr.write(f"argmap: note: {one_line(message)}\n")

@@ -55,7 +55,7 @@ def quotes(
 
       argmap quotes qiu --source qiu.txt
 
-      argmap quotes maps/he_shen.yaml -s he_shen.txt --format github
+      argmap quotes he_shen -s he_shen.txt --format github
     """
     from argmap.config import load_settings
     from argmap.formatters import formatter
@@ -99,9 +99,16 @@ def _default_source(map_path: Path) -> Path:
     candidate = map_path.with_suffix(".txt")
     if candidate.is_file():
         return candidate
-    raise ArgmapError(f"no source text for {map_path}: --source is needed",
-                      hint=f"Give the plain-text copy of the source with --source TEXT, or put "
-                      f"it next to the map as {candidate}.")
+    from argmap.resources import bundled_maps_dir
+
+    bundled = bundled_maps_dir().resolve()
+    if map_path.resolve().parent == bundled and "_data" in bundled.parts:  # installed
+        hint = ("Give the plain-text copy of the source with --source TEXT (this map is "
+                "bundled with argmap, so there is no folder of yours to put it in).")
+    else:
+        hint = (f"Give the plain-text copy of the source with --source TEXT, or put it next "
+                f"to the map as {candidate}.")
+    raise ArgmapError(f"no source text for {map_path}: --source is needed", hint=hint)
 
 
 def _read_source(path: Path) -> bytes:

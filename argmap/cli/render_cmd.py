@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.app import app, fail, handles_errors
+from argmap.cli.app import DEFAULT_MAPS_HELP, app, fail, handles_errors
 from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ _Job = tuple[str, Path]
 def render(
     names: Annotated[list[str] | None, typer.Argument(
         metavar="[MAP]...", show_default=False,
-        help="Map names (`qiu`, see `argmap list`) or .yaml paths. Default: every map in "
-        "the project's maps folder, else the maps bundled with argmap.")] = None,
+        help="Map names (`qiu`, see `argmap list`) or .yaml paths. "
+        + DEFAULT_MAPS_HELP)] = None,
     svg: Annotated[bool, typer.Option("--svg", help="Write SVG (the default).")] = False,
     png: Annotated[bool, typer.Option("--png", help="Write PNG.")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Write PDF.")] = False,
@@ -81,7 +81,7 @@ def render(
 
       argmap render qiu --png --ratio 16:9 --focus O1 --status
 
-      argmap render maps/arsene.yaml --dot | dot -Tsvg > arsene.svg
+      argmap render arsene --dot | dot -Tsvg > arsene.svg
     """
     from argmap.config import load_settings
 
@@ -144,14 +144,11 @@ def _ratio(text: str) -> float:
 
 
 def _jobs(names: list[str], settings: Settings) -> list[_Job]:
-    from argmap.names import available, resolve
+    from argmap.names import default_maps, resolve
 
-    if names:
-        jobs = [(path.stem, path) for path in (resolve(name, settings) for name in names)]
-    else:
-        found = available(settings)
-        chosen = [f for f in found if f.where == "project"] or found
-        jobs = [(f.name, f.path) for f in chosen]
+    paths = [resolve(name, settings) for name in names] if names else \
+        default_maps(settings)[0]
+    jobs = [(path.stem, path) for path in paths]
     if not jobs:
         raise fail("no maps to render: no maps folder here and no bundled maps",
                    "Name a map file, e.g. `argmap render my_map.yaml`.")

@@ -3,7 +3,9 @@
 Each claim is a list item, `**ID** role: claim (locator)`, nested under what it supports
 or attacks, with its quote in a block quote and the edges the nesting cannot show as
 *also supports* / *also attacks* items. User text is escaped, so `*`, `_`, `[`, `<b>`, `#`, `|`,
-`&` and backticks print as typed; a line break in a claim stays a line break.
+`&` and backticks print as typed; a line break in a claim stays a line break. A URL is
+written as an autolink (`<https://...>`), which no renderer escapes inside, so it stays
+a working link on GitHub, whose bare-URL links would keep the backslashes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from argmap.model import ArgMap, Kind, Node
 _SPECIAL = frozenset("\\`*_[]<>#|&~")
 # What opens a list item, or underlines a heading, at the start of a line.
 _LINE_START = re.compile(r"[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=-](?=[=-]*\s*$)")
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
+_TRAILING = ".,:;!?'\"*_~"
 ROLES = {
     Kind.THESIS: "thesis",
     Kind.PREMISE: "supports",
@@ -27,12 +31,30 @@ ROLES = {
 
 def escape(text: str) -> str:
     """One line of user text as Markdown that shows exactly that text."""
-    escaped = "".join("\\" + char if char in _SPECIAL else char for char in text.strip())
+    parts, at = [], 0
+    text = text.strip()
+    for match in _URL.finditer(text):
+        url = _trim(match.group())
+        parts += [_escape_chars(text[at:match.start()]), f"<{url}>"]
+        at = match.start() + len(url)
+    escaped = "".join(parts) + _escape_chars(text[at:])
     start = _LINE_START.match(escaped)
     if start:
         token = start.group()
         escaped = (token[:-1] + "\\" + token[-1]) + escaped[len(token):]
     return escaped
+
+
+def _escape_chars(text: str) -> str:
+    return "".join("\\" + char if char in _SPECIAL else char for char in text)
+
+
+def _trim(url: str) -> str:
+    """The URL without the punctuation that ends the sentence around it; a closing
+    bracket stays when the URL opened it (`.../Foo_(bar)`)."""
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
 
 
 def escape_block(text: str, indent: str) -> str:

@@ -6,6 +6,9 @@ answers, so the thesis sits at the top (`flowchart BT`). Co-premises meet at a s
 `and` node before the arrow. Mermaid node names are generated (`n1`, `n2`...), so ids
 with dots or dashes cannot clash with its syntax. Every label is quoted, with `#`, `"`,
 `&`, `<`, `>` and backticks written as entity codes: user text is never read as markup.
+Node and arrow statements end with `;`. Before parsing, Mermaid drops the last `;` of any
+line that looks like a style (`style...:...#...;`), and entity codes end in `;`: the
+terminator is the one it drops, so no claim loses a character.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def export(amap: ArgMap) -> Export:
     lines = ["---", f"title: {_yaml_string(amap.title)}", "---", "flowchart BT"]
     for node in amap.walk():
         lines.append(f'  {names[node.id]}["{label(node.id + ": " + node.claim)}"]:::'
-                     f"{node.kind.value}")
+                     f"{node.kind.value};")
     arrows: list[str] = []
     attacks: list[int] = []
     junctions: dict[tuple[str, int], str] = {}
@@ -48,22 +51,23 @@ def export(amap: ArgMap) -> Export:
         target = names.get(key)
         if target is None:  # in another map, or not in the map at all
             target = names[key] = f"x{len(names) + 1}"
-            lines.append(f'  {target}["{label(key)}"]:::external')
+            lines.append(f'  {target}["{label(key)}"]:::external;')
         if edge.relation is Relation.ATTACK:
             attacks.append(len(arrows))
-            arrows.append(f"  {source} --x {target}")
+            arrows.append(f"  {source} --x {target};")
         elif edge.group is not None:
             group = (edge.target.id, edge.group)
             if group not in junctions:
                 junctions[group] = f"j{len(junctions) + 1}"
-                lines.append(f'  {junctions[group]}(("and")):::junction')
-                arrows.append(f"  {junctions[group]} --> {target}")
-            arrows.append(f"  {source} --- {junctions[group]}")
+                lines.append(f'  {junctions[group]}(("and")):::junction;')
+                arrows.append(f"  {junctions[group]} --> {target};")
+            arrows.append(f"  {source} --- {junctions[group]};")
         else:
-            arrows.append(f"  {source} --> {target}")
+            arrows.append(f"  {source} --> {target};")
     lines.extend(arrows)
     if attacks:
         lines.append(f"  linkStyle {','.join(map(str, attacks))} {ATTACK_STYLE}")
+    # No `;` after a colour: Mermaid would read `#c5221f;` as an entity code.
     lines.extend(f"  classDef {name} {style}" for name, style in STYLES.items())
     return Export("\n".join(lines) + "\n")
 

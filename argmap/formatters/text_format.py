@@ -1,9 +1,14 @@
-"""Human-readable findings: `file:line:col: severity CODE name: message`, then a hint."""
+"""Human-readable findings: `file:line:col: severity CODE name: message`, then a hint.
+
+Every piece of user text (a path, a key or claim quoted in a message) is written on one
+line, its control characters escaped, so no map can print a line that reads as a finding.
+"""
 
 from __future__ import annotations
 
 from argmap.problem import Problem, Severity
 from argmap.result import LintResult
+from argmap.text import one_line
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -12,11 +17,11 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
     lines: list[tuple[str, str]] = []  # (text, rich style)
     for file in result.files:
         if file.error is not None:
-            lines.append((f"{file.error}", "bold red"))
+            lines.append((one_line(file.error), "bold red"))
         for problem in file.problems:
             lines.append((_line(problem), _STYLES[problem.severity]))
             if problem.hint:
-                lines.append((f"    hint: {problem.hint}", "dim"))
+                lines.append((f"    hint: {one_line(problem.hint)}", "dim"))
     lines.append((summary(result, strict), "bold"))
     if not color:
         return "\n".join(text for text, _ in lines) + "\n"
@@ -24,8 +29,8 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
 
 
 def _line(problem: Problem) -> str:
-    return (f"{problem.span}: {problem.severity} {problem.code} {problem.name}: "
-            f"{problem.message}")
+    return (f"{one_line(str(problem.span))}: {problem.severity} {problem.code} {problem.name}: "
+            f"{one_line(problem.message)}")
 
 
 def summary(result: LintResult, strict: bool) -> str:

@@ -71,7 +71,8 @@ def import_text(text: str, name: str, fmt: str) -> Imported:
     if graph.prose:
         header += ["", "Text in the source that is not a claim (no title, no relation):",
                    *(f"- {one_line(text)}" for text in graph.prose)]
-    yaml_text = write(outline, map_id=map_id, title=graph.title or stem, header=header)
+    yaml_text = write(outline, map_id=map_id, title=graph.title or stem, header=header,
+                      author=graph.author)
     _check(yaml_text, name)
     messages = [*outline.messages, *(f"not carried over: {item}" for item in graph.dropped)]
     if graph.prose:

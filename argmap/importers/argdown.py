@@ -15,7 +15,8 @@ What becomes what:
   undone. Text is whitespace-normalised, as Argdown does.
 - Top-level paragraphs with no title and no relation are prose, not claims (Argdown
   leaves them out of its maps too); they are kept as comments.
-- YAML front matter gives the title, and argmap's own exports name the thesis in it.
+- YAML front matter gives the title and the author (`source.author`), and argmap's own
+  exports name the thesis in it; its other keys (subTitle, date, color...) are reported.
 """
 
 from __future__ import annotations
@@ -100,6 +101,17 @@ def _front_matter(text: str, graph: Graph) -> str:
     else:
         if isinstance(data.get("title"), str):
             graph.title = one_line(data["title"])
+        author = data.get("author")
+        names = [author] if isinstance(author, str) else author
+        if isinstance(names, list) and names and all(isinstance(a, str) and a.strip()
+                                                      for a in names):
+            graph.author = tuple(one_line(name) for name in names)
+        elif author is not None:
+            graph.dropped.append("the front matter's author: not a name or a list of names")
+        others = [str(key) for key in data if key not in ("title", "author", "argmap")]
+        if others:
+            graph.dropped.append(f"the front matter's {', '.join(others)}: argmap keeps only "
+                                 "the title and the author")
         own = data.get("argmap")
         if isinstance(own, dict):
             if isinstance(own.get("id"), str):
@@ -327,6 +339,7 @@ class _Builder:
         self.mentioned: dict[str, int] = {}
         self.placed: list[tuple[int, Link]] = []
         self.data_seen = False
+        self.undercuts = 0
 
     def build(self) -> None:
         headings = self.parser.headings
@@ -359,6 +372,11 @@ class _Builder:
         self._report_structure()
 
     def _report_structure(self) -> None:
+        if self.undercuts:
+            self.graph.dropped.append(
+                f"{self.undercuts} undercut{'s' if self.undercuts > 1 else ''}: argmap has no "
+                "undercuts, so each attacks the conclusion of the inference it undercuts "
+                "(a comment marks each)")
         headings = len(self.parser.headings)  # less the one that became the title
         if headings:
             self.graph.dropped.append(f"{headings} heading{'s' if headings > 1 else ''}: "
@@ -460,6 +478,7 @@ class _Builder:
         target_name = short(target_claim.name or target_claim.text) if target_claim \
             else "?"
         if undercut or target.kind == "inference":
+            self.undercuts += 1
             what = f"the argument <{target.title}>" if target.kind == "argument" \
                 else target_name
             comment = (f"In the source this undercuts {what}: it attacks the inference to "

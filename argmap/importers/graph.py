@@ -49,6 +49,7 @@ class Graph:
     claims: dict[str, Claim] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     title: str | None = None
+    author: tuple[str, ...] = ()
     map_id: str | None = None
     #: The key of the thesis, when the file names it (argmap's own exports do).
     thesis: str | None = None

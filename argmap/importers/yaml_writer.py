@@ -85,12 +85,17 @@ def comment(text: str, column: int) -> list[str]:
     return [f"{' ' * column}# {line}" for line in lines]
 
 
-def write(outline: Outline, *, map_id: str, title: str, header: list[str]) -> str:
+def write(outline: Outline, *, map_id: str, title: str, header: list[str],
+          author: tuple[str, ...] = ()) -> str:
     out: list[str] = []
     for paragraph in header:
         out += comment(paragraph, 0) if paragraph else ["#"]
     out += ["argmap: 1", f"id: {scalar(map_id)}",
             *text_field("title", one_line(title) or "Imported map", 0)]
+    if len(author) == 1:
+        out += ["source:", f"  author: {scalar(author[0])}"]
+    elif author:
+        out += ["source:", "  author:", *(f"    - {scalar(name)}" for name in author)]
     out += [line for note in outline.thesis.claim.comments for line in comment(note, 0)]
     out += ["thesis:", *_body(outline.thesis, 2)]
     for key, roots in (("objections", outline.objections), ("rebuttals", outline.rebuttals)):

@@ -1,21 +1,20 @@
-"""A reference into another map could not be checked, because that map was not linted.
+"""A reference into another map could not be checked: that map's file does not load.
 
-This is information, not an error: lint the maps together (`argmap lint maps/`) and the
-reference is checked (AM102). A map id that matches none of the maps linted together is
-an error when more than one map is linted, since the link then points nowhere (unless a
-file in the run failed to load: that file may be the map, so the reference stays
-unchecked information).
+A reference `arsene:O1` is checked against map `arsene` (AM102) wherever lint finds it:
+among the files linted, in the project's maps folder, beside the referring file, or
+among the maps bundled with argmap (docs/finding-maps.md). When the
+file that should hold the map is there but does not load, the reference cannot be
+checked yet; that file's own findings say why. A map found nowhere is AM110.
 
-Fails (as information, when qiu.yaml is linted alone):
+Fails (as information, while maps/arsene.yaml has a YAML syntax error):
 
     attacks: [arsene:O1]
 
-Passes:
+Passes, once maps/arsene.yaml loads and has a node O1:
 
-    argmap lint maps/qiu.yaml maps/arsene.yaml
+    attacks: [arsene:O1]
 """
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.model import ArgMap
@@ -29,19 +28,12 @@ SEVERITY = Severity.INFO
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    others = sorted(set(context.maps) - {amap.id})
     for _key, ref in references(amap):
         if ref.map is None or ref.map == amap.id or ref.map in context.maps:
             continue
-        if others and not context.incomplete:
-            close = difflib.get_close_matches(ref.map, others, n=1, cutoff=0.5)
-            hint = f"Did you mean `{close[0]}`?" if close else \
-                f"Maps linted together: {', '.join(others)}."
-            yield Problem(CODE, Severity.ERROR, ref.span,
-                          f"`{ref}`: no map `{ref.map}` among the maps linted together", hint)
-        else:
-            hint = ("Fix the files that did not load, and it is checked." if context.incomplete
-                    else "Lint the maps together to check it: `argmap lint maps/`.")
+        broken = context.missing.get(ref.map)
+        if broken is not None:
             yield Problem(CODE, SEVERITY, ref.span,
-                          f"`{ref}` points into map `{ref.map}`, which was not linted with "
-                          "this one, so it is not checked", hint)
+                          f"`{ref}` points into map `{ref.map}`, but {broken} does not load, "
+                          "so it is not checked",
+                          f"Fix {broken} (`argmap lint {broken}` says what is wrong).")

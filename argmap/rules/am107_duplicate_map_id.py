@@ -1,7 +1,8 @@
-"""Two map files linted together have the same map id.
+"""Two map files have the same map id.
 
-Cross-map references (`arsene:O1`) name maps by id, so ids must differ between the
-files linted together.
+Cross-map references (`arsene:O1`) name maps by id, so each id must belong to one file
+among the files linted and the maps in the project's maps folder. Every file holding a
+shared id is reported, whichever of them is linted.
 
 Fails: `maps/a.yaml` and `maps/b.yaml` both saying `id: qiu`.
 
@@ -20,8 +21,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    first = context.maps.get(amap.id)
-    if first is not None and first.path != amap.path:
+    others = [path for path in context.files.get(amap.id, ()) if path != amap.path]
+    if others:
         yield Problem(CODE, SEVERITY, amap.spans.get("id", amap.span),
-                      f"map id `{amap.id}` is already used by {first.path}",
+                      f"map id `{amap.id}` is also used by {', '.join(others)}",
                       "Give each map its own id; references like `ID:P1` need it.")

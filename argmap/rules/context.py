@@ -13,12 +13,14 @@ from argmap.problem import Problem
 
 @dataclass(frozen=True)
 class Context:
-    """Other maps linted in the same run, by map id, and the project's settings."""
+    """The maps a lint run knows (argmap/linked.py), by map id, and the project's settings."""
 
     maps: Mapping[str, ArgMap] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
-    #: True when some file in the run did not load, so a map id may be missing from `maps`.
-    incomplete: bool = False
+    #: Every file holding each map id, so a map id used twice can be reported.
+    files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Map ids referred to but not found: a file of that name that did not load, or None.
+    missing: Mapping[str, str | None] = field(default_factory=dict)
 
 
 class Check(Protocol):

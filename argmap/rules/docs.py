@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from argmap.rules import RULES
+from argmap.rules import RULES, Rule
 
 
 def markdown_reference() -> str:
@@ -18,7 +18,17 @@ def markdown_reference() -> str:
     parts += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.summary} |"
               for r in RULES]
     for rule in RULES:
-        first, _, rest = rule.doc.strip().partition("\n")
-        parts += ["", f"## {rule.code}", "", f"`{rule.name}`, {rule.severity}. {first}", "",
-                  textwrap.dedent(rest).strip()]
+        parts += ["", f"## {rule.code}", "", rule_markdown(rule)]
     return "\n".join(parts) + "\n"
+
+
+def rule_markdown(rule: Rule) -> str:
+    """A rule's documentation in Markdown: name, severity, what it checks, examples."""
+    first, _, rest = rule.doc.strip().partition("\n")
+    return f"`{rule.name}`, {rule.severity}. {first}\n\n{textwrap.dedent(rest).strip()}"
+
+
+def rule_text(rule: Rule) -> str:
+    """The same documentation as plain text."""
+    first, _, rest = rule.doc.strip().partition("\n")
+    return f"{rule.code} {rule.name} ({rule.severity}): {first}\n\n{textwrap.dedent(rest).strip()}"

@@ -77,9 +77,17 @@ def test_bad_settings_are_reported_not_crashed(tmp_path):
     assert "unknown setting `map`; did you mean `maps`?" in result.stderr
 
 
-def test_no_maps_folder_says_what_to_do(tmp_path):
+def test_without_a_maps_folder_lint_checks_the_bundled_maps_and_says_so(tmp_path):
     result = run("lint", cwd=tmp_path)
-    assert result.returncode == 2 and "no maps folder" in result.stderr
+    assert result.returncode == 0 and "3 files checked: no problems." in result.stdout
+    assert "linting the maps bundled with argmap" in result.stderr
+
+
+def test_a_maps_folder_set_in_settings_must_exist(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nmaps = "args"\n')
+    result = run("lint", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the maps folder `args` set in" in result.stderr and "does not exist" in result.stderr
 
 
 def test_folder_without_maps_is_a_usage_error(tmp_path):
@@ -114,3 +122,41 @@ def test_a_named_folder_inside_a_hidden_one_is_searched(tmp_path):
     shutil.copy(FIXTURES / "valid" / "other.yaml", folder / ".git" / "ignored.yaml")
     result = run("lint", str(folder))
     assert result.returncode == 0 and "1 file checked" in result.stdout
+
+
+FORGED = ('argmap: 1\nid: f\ntitle: t\nthesis:\n  id: T\n  claim: x\n  source: {para: 1}\n'
+          '  "x\\nmaps/other.yaml:1:1: error AM999 forged: a finding\\u2028x": 1\n')
+
+
+def test_a_newline_in_user_text_cannot_forge_a_finding(tmp_path):
+    (tmp_path / "f.yaml").write_text(FORGED)
+    result = run("lint", "f.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if ": error " in line] == [
+        "f.yaml:8:3: error AM002 schema: unknown key "
+        "`x\\nmaps/other.yaml:1:1: error AM999 forged: a finding\\u2028x` in a thesis"]
+    assert not any(line.startswith("maps/other.yaml") for line in lines)
+
+
+@pytest.mark.parametrize("with_settings", [False, True])
+def test_paths_stay_relative_with_or_without_settings(tmp_path, with_settings):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "broken.yaml").write_text(FORGED)
+    if with_settings:
+        (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nmaps = "maps"\n')
+    result = run("lint", "--format", "github", cwd=tmp_path)
+    assert result.stdout.startswith("::error file=maps/broken.yaml,line=8,col=3,"), result
+    (tmp_path / "sub").mkdir()
+    below = run("lint", cwd=tmp_path / "sub")
+    if with_settings:
+        assert below.stdout.startswith("../maps/broken.yaml:8:3: error AM002"), below
+    else:
+        assert "linting the maps bundled with argmap" in below.stderr
+
+
+def test_a_bare_map_name_is_linted_like_other_commands_take_it(tmp_path):
+    result = run("lint", "qiu", cwd=tmp_path)
+    assert result.returncode == 0 and "1 file checked: no problems." in result.stdout
+    missing = run("lint", "nosuchmap", cwd=tmp_path)
+    assert missing.returncode == 2 and "nosuchmap" in missing.stdout

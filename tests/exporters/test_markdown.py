@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from argmap.exporters import exporter
@@ -53,3 +56,50 @@ def test_sections_and_declared_edges():
     assert "    - *also attacks* `O2`\n" in text
     assert "    - *also supports* `other:T`\n" in text
     assert "## Rebuttals standing alone\n\n- **R1** rebuts:" in text
+
+
+URL_CLAIM = ("The Great Firewall is documented at https://en.wikipedia.org/wiki/Great_Firewall "
+             "today; see (https://x.org/a_b*c[d]~e) and https://en.wikipedia.org/wiki/Foo_(bar).")
+URLS = ["https://en.wikipedia.org/wiki/Great_Firewall", "https://x.org/a_b*c[d]~e",
+        "https://en.wikipedia.org/wiki/Foo_(bar)"]
+
+
+def test_urls_become_autolinks_that_keep_every_character():
+    assert escape(URL_CLAIM) == (
+        "The Great Firewall is documented at <https://en.wikipedia.org/wiki/Great_Firewall> "
+        "today; see (<https://x.org/a_b*c[d]~e>) and "
+        "<https://en.wikipedia.org/wiki/Foo_(bar)>.")
+
+
+def test_urls_are_working_links_in_commonmark():
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    links: list[tuple[str, str]] = []
+
+    class Links(HTMLParser):
+        href = ""
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self.href = dict(attrs)["href"]
+
+        def handle_data(self, data):
+            if self.href:
+                links.append((self.href, data))
+                self.href = ""
+
+    Links().feed(MarkdownIt("commonmark").render(escape(URL_CLAIM)))
+    from urllib.parse import unquote
+
+    assert [(unquote(href), text) for href, text in links] == [(url, url) for url in URLS]
+
+
+@pytest.mark.skipif(shutil.which("cmark-gfm") is None, reason="cmark-gfm is not installed")
+def test_urls_are_working_links_with_github_autolinks():
+    html = subprocess.run(["cmark-gfm", "-e", "autolink"], input=escape(URL_CLAIM),
+                          capture_output=True, text=True, check=True).stdout
+    assert "%5C" not in html and "\\" not in html
+    for url in URLS:
+        assert f">{url}</a>" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from argmap.loader import load
 from tests.conftest import BUNDLED, FIXTURES
 
 EVERY_KIND = FIXTURES / "valid" / "every_kind.yaml"
-NODE = re.compile(r'  (n\d+)\["(.*)"\]:::(\w+)$')
+NODE = re.compile(r'  (n\d+)\["(.*)"\]:::(\w+);$')
 
 
 def mermaid(path=EVERY_KIND):
@@ -46,16 +47,16 @@ def test_every_node_is_declared_once_with_its_kind():
 
 def test_supports_attacks_and_linked_groups():
     lines = mermaid().splitlines()
-    assert "  n2 --> n1" in lines          # P1 supports T
-    assert "  n9 --x n1" in lines          # O1 attacks T
-    assert '  j1(("and")):::junction' in lines
-    assert {"  n4 --- j1", "  n5 --- j1", "  j1 --> n1"} <= set(lines)   # P2 + P3 → T
-    assert '  x17["other:T"]:::external' in lines and "  n6 --> x17" in lines
+    assert "  n2 --> n1;" in lines         # P1 supports T
+    assert "  n9 --x n1;" in lines         # O1 attacks T
+    assert '  j1(("and")):::junction;' in lines
+    assert {"  n4 --- j1;", "  n5 --- j1;", "  j1 --> n1;"} <= set(lines)   # P2 + P3 → T
+    assert '  x17["other:T"]:::external;' in lines and "  n6 --> x17;" in lines
 
 
 def test_attack_arrows_are_styled_red():
     lines = mermaid().splitlines()
-    arrows = [line for line in lines if re.match(r"  \w+ (-->|--x|---) \w+$", line)]
+    arrows = [line for line in lines if re.match(r"  \w+ (-->|--x|---) \w+;$", line)]
     attacks = [str(i) for i, line in enumerate(arrows) if "--x" in line]
     assert f"  linkStyle {','.join(attacks)} stroke:#c5221f,color:#c5221f" in lines
 
@@ -66,3 +67,33 @@ def test_no_label_breaks_out_of_its_quotes(path):
         match = NODE.match(line)
         if match:
             assert '"' not in match.group(2)
+
+
+# What Mermaid does to its source before parsing (mermaid's diagram preprocessing): the
+# last `;` of a line that looks like a style or classDef statement is dropped.
+_STYLE_LINE = (re.compile(r"style.*:\S*#.*;"), re.compile(r"classDef.*:\S*#.*;"))
+_DECODE = {"#35;": "#", "#quot;": '"', "#amp;": "&", "#lt;": "<", "#gt;": ">", "#96;": "`"}
+
+
+def _as_mermaid_reads_it(line: str) -> str:
+    for pattern in _STYLE_LINE:
+        line = pattern.sub(lambda m: m.group()[:-1], line)
+    return line
+
+
+@pytest.mark.parametrize("claim", [
+    'Prose style:"plain" beats "ornate".',
+    "classDef-like text:#1 wins; really",
+    "style: a#b; c#d; e;",
+])
+def test_a_claim_that_looks_like_a_style_line_keeps_every_character(tmp_path, claim):
+    path = tmp_path / "style.yaml"
+    path.write_text("argmap: 1\nid: s\ntitle: t\nthesis:\n  id: T\n  claim: " +
+                    json.dumps(claim) + "\n")
+    [line] = [line for line in mermaid(path).splitlines() if line.startswith("  n1[")]
+    read = _as_mermaid_reads_it(line)
+    match = re.fullmatch(r'  n1\["(.*)"\]:::thesis;?', read)
+    assert match is not None, read
+    text = re.sub("|".join(map(re.escape, _DECODE)), lambda m: _DECODE[m.group()],
+                  match.group(1))
+    assert text == "T: " + claim

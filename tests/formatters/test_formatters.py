@@ -70,7 +70,13 @@ def test_sarif_has_rules_results_and_regions():
     assert rule_ids[first["ruleIndex"]] == "AM102"
     assert first["level"] == "error"
     assert first["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "maps/a.yaml"}, "region": {"startLine": 3, "startColumn": 7}}
+        "artifactLocation": {"uri": "maps/a.yaml", "uriBaseId": "SRCROOT"},
+        "region": {"startLine": 3, "startColumn": 7, "endLine": 3, "endColumn": 7}}
+    assert first["message"] == {"text": "`P9`: no node, 100%"}
+    assert first["properties"] == {"hint": "Did you mean `P1`?"}
+    assert run["invocations"][0]["toolExecutionNotifications"][0]["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": "maps/b%2Cc.yaml",
+                                                   "uriBaseId": "SRCROOT"}}}]
     assert run["results"][1]["level"] == "warning"
     assert run["invocations"][0]["executionSuccessful"] is False
 

@@ -144,3 +144,38 @@ def test_front_matter_with_aliases_is_ignored():
     amap, _, messages = imported(source, "argdown", "bomb")
     assert amap.title == "bomb"
     assert any("front matter" in message for message in messages)
+
+
+def test_what_is_not_carried_over_is_said_and_the_author_is_kept():
+    source = textwrap.dedent("""\
+        ===
+        title: Legalisation of soft drugs
+        subTitle: A debate
+        author: Jane Doe
+        date: 2020-01-01
+        color:
+          tagColors:
+            pro: "#00ff00"
+        ===
+
+        # Section one
+
+        [Legal]: Soft drugs should be legalised.
+          + [Harm]: Prohibition does more harm than the drugs.
+            <_ [Doubt]: The harm figures are disputed.
+          <_ [Other]: Another undercut.
+        """)
+    amap, _, messages = imported(source, "argdown", "drugs")
+    assert amap.title == "Legalisation of soft drugs"
+    assert amap.source.authors == "Jane Doe"
+    assert "not carried over: the front matter's subTitle, date, color: argmap keeps only " \
+        "the title and the author" in messages
+    assert any(m.startswith("not carried over: 2 undercuts: argmap has no undercuts")
+               for m in messages)
+    assert "not carried over: 1 heading: argmap has no sections" in messages
+
+
+def test_a_list_of_authors_in_the_front_matter_is_a_list():
+    source = '===\nauthor: [Jane Doe, "Li, Ming"]\n===\n\n[A]: a\n  + [B]: b\n'
+    amap, _, _ = imported(source, "argdown")
+    assert amap.source.author == ("Jane Doe", "Li, Ming")
