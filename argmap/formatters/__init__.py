@@ -10,6 +10,7 @@ import importlib
 from typing import Protocol
 
 from argmap.result import LintResult
+from argmap.rules import RULES_BY_CODE
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
 
@@ -24,3 +25,9 @@ def formatter(name: str) -> Formatter:
     module = importlib.import_module(f"argmap.formatters.{name}_format")
     render: Formatter = module.render
     return render
+
+
+def rule_name(code: str) -> str:
+    """The name of the rule a finding's `code` belongs to; the code itself if none has it."""
+    rule = RULES_BY_CODE.get(code)
+    return rule.name if rule else code

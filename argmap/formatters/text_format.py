@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.formatters import rule_name
 from argmap.problem import Problem, Severity
 from argmap.result import LintResult
 
@@ -24,7 +25,7 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
 
 
 def _line(problem: Problem) -> str:
-    return (f"{problem.span}: {problem.severity} {problem.code} {problem.name}: "
+    return (f"{problem.span}: {problem.severity} {problem.code} {rule_name(problem.code)}: "
             f"{problem.message}")
 
 

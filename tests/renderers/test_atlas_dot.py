@@ -16,7 +16,7 @@ from argmap import atlas
 from argmap.loader import load, load_text
 from argmap.model import ArgMap, Label
 from argmap.renderers.atlas_dot import atlas_dot, linked_nodes, placed
-from argmap.renderers.dot import THEMES, DotOptions
+from argmap.renderers.dot_style import THEMES, DotOptions
 from argmap.semantics import evaluate
 from tests.conftest import BUNDLED
 from tests.renderers.test_dot import SVG, label_rows, statements

@@ -20,7 +20,9 @@ import pytest
 from argmap.loader import load, load_text
 from argmap.model import ArgMap, Kind, Label
 from argmap.problem import ArgmapError
-from argmap.renderers.dot import THEMES, DotOptions, columns, to_dot, wrap
+from argmap.renderers.dot import to_dot
+from argmap.renderers.dot_style import THEMES, DotOptions
+from argmap.renderers.text_measure import columns
 from tests.conftest import BUNDLED, FIXTURES
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
@@ -245,28 +247,6 @@ def test_direction_ratio_and_font_size_reach_graphviz():
     assert 'rankdir="LR"' in dot
     assert 'ratio="0.56"' in dot and 'size="40,22.5"' in dot
     assert 'fontsize="20"' in dot
-
-
-# ---------------------------------------------------------------- wrapping
-
-
-def test_wrap_keeps_every_word_within_the_width():
-    text = "China's data power is neither a surveillance dystopia nor a neoliberal AI utopia"
-    lines = wrap(text, 20)
-    assert " ".join(lines).split() == text.split()
-    assert all(columns(line) <= 20 for line in lines)
-
-
-def test_wrap_counts_chinese_characters_as_two_columns():
-    assert columns("数据ab") == 6
-    assert wrap("数据劳动数据劳动", 8) == ["数据劳动", "数据劳动"]
-    assert wrap("数据劳动，廉价", 8) == ["数据劳", "动，廉价"]  # no line starts with ，
-
-
-def test_wrap_keeps_line_breaks_and_cuts_only_overlong_words():
-    assert wrap("one\ntwo", 20) == ["one", "two"]
-    assert wrap("https://example.org/a/very/long/path", 10) == [
-        "https://ex", "ample.org/", "a/very/lon", "g/path"]
 
 
 # ---------------------------------------------------------------- Graphviz
