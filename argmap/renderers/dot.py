@@ -89,6 +89,14 @@ class MapDrawing:
                       for node in self.index.values()}
         self.plan = Planner(self.amap, self.texts, options).make()
         self.externals: dict[str, str] = {}
+        #: Each linked group's first member, by its junction's key: the junction is
+        #: drawn with it. Taken from the plan, so a parent whose id is also another
+        #: node's keeps the groups hung under it.
+        self.group_heads: dict[str, Node] = {}
+        for upper, below in self.plan.under.items():
+            for child in below:
+                if child.group is not None and child.parent == upper:
+                    self.group_heads.setdefault(junction_key(upper, child.group), child)
 
     def level(self, node_id: str) -> int:
         """About how many ranks below its map's top rank the node is drawn.
@@ -168,13 +176,12 @@ class MapDrawing:
 
     def _node(self, node_id: str, indent: str) -> Iterator[str]:
         node = self.index[node_id]
-        if node.group is not None and node.parent is not None:
-            siblings = self.index[node.parent].children
-            if next(c for c in siblings if c.group == node.group) is node:
-                junction = junction_key(self.names[node.parent], node.group)
-                yield node_statement(junction, {
-                    "shape": "point", "width": "0.09", "label": "",
-                    "color": self.theme.support}, indent)
+        if (node.group is not None and node.parent is not None
+                and self.group_heads.get(junction_key(node.parent, node.group)) is node):
+            junction = junction_key(self.names[node.parent], node.group)
+            yield node_statement(junction, {
+                "shape": "point", "width": "0.09", "label": "",
+                "color": self.theme.support}, indent)
         yield node_statement(self.names[node_id], self._node_attrs(node), indent)
 
     def _node_attrs(self, node: Node) -> dict[str, str]:
@@ -209,7 +216,7 @@ class MapDrawing:
         for node in self.amap.walk():
             if self.index.get(node.id) is not node:
                 continue
-            for group in _groups(node):
+            for group in self._groups(node.id):
                 key = junction_key(node.id, group)
                 attrs = self._style(Relation.SUPPORT, tail=True)
                 self._drop(key, attrs)
@@ -268,9 +275,11 @@ class MapDrawing:
         shown = str(ref) if not local else ref.id
         return self.externals.setdefault(shown, f"~ref {self.prefix}{shown}")
 
+    def _groups(self, node_id: str) -> list[int]:
+        """The linked groups hung under `node_id`, in order."""
+        return sorted({child.group for child in self.plan.under.get(node_id, ())
+                       if child.group is not None and child.parent == node_id})
+
     def _style(self, relation: Relation, tail: bool) -> dict[str, str]:
         return edge_style(relation, self.options, tail)
 
-
-def _groups(node: Node) -> list[int]:
-    return sorted({child.group for child in node.children if child.group is not None})

@@ -14,7 +14,7 @@ from argmap.renderers.dot_style import (
     THEMES,
     DotOptions,
 )
-from argmap.renderers.dot_syntax import attr_list, font, html, join_lines, number, quote, table
+from argmap.renderers.dot_syntax import attr_list, font, join_lines, number, quote, table
 from argmap.renderers.text_measure import wrap
 
 EDGE_DEFAULTS: Mapping[str, str] = {"fontname": FONT, "penwidth": "1.4", "arrowsize": "0.8"}
@@ -86,7 +86,7 @@ def external_attrs(ref: str, options: DotOptions) -> dict[str, str]:
     return {
         "shape": "box", "style": "dashed,rounded", "color": theme.external,
         "fontcolor": theme.external, "margin": "0.08,0.03",
-        "label": f"<{font(html(words), options.font_size * 0.8)}>",
+        "label": f"<{font(join_lines(wrap(words, options.wrap * 2)), options.font_size * 0.8)}>",
     }
 
 

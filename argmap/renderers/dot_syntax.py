@@ -27,8 +27,23 @@ def join_lines(lines: Sequence[str]) -> str:
     return '<BR ALIGN="LEFT"/>'.join(html(line) for line in lines) or "&#160;"
 
 
+#: Graphviz refuses a quoted string longer than 16,384 characters. Names are made of
+#: ids, and a map may hold an id of any length; one longer than this is shortened.
+MAX_QUOTED = 1000
+
+
 def quote(value: str) -> str:
-    """A DOT name or attribute value in double quotes."""
+    """A DOT name or attribute value in double quotes.
+
+    A value over `MAX_QUOTED` characters keeps its start and gets a digest of the whole
+    in place of the rest, so two long names still name two nodes. Only names can be that
+    long: user text goes into HTML-like labels, wrapped into short lines.
+    """
+    if len(value) > MAX_QUOTED:
+        import hashlib
+
+        digest = hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=12)
+        value = f"{value[:MAX_QUOTED // 2]}~{digest.hexdigest()}"
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 

@@ -121,11 +121,13 @@ class Planner:
         text = self.texts[node.id]
         return text.width if self.across else text.height
 
-    def _fold(self, node: Node, limit: float, record: bool) -> _Block:
+    def _fold(self, node: Node, limit: float, record: bool,
+              folded: Mapping[str, _Block]) -> _Block:
+        """`node` with its parts on shelves; the nodes in its parts are in `folded`."""
         widest, depth = self._breadth(node), 0
         breadth, shelf_depth, drop = 0.0, 0, 0
         for part in self.plan.parts[node.id]:
-            block = self._block(part, limit, record)
+            block = self._part_block(part, limit, record, folded)
             if breadth and breadth + NODESEP + block.breadth > limit:
                 drop += shelf_depth
                 breadth, shelf_depth = 0.0, 0
@@ -145,9 +147,28 @@ class Planner:
         return [leaf.id for leaf in part.nodes if leaf.id not in self.plan.above]
 
     def _block(self, part: Part, limit: float, record: bool) -> _Block:
+        """The room `part` needs with shelves no broader than `limit`.
+
+        Nodes are folded deepest first, without recursion: a chain of thousands of
+        rebuttals, each answering the one before, hangs thousands of levels deep.
+        """
+        order: list[Node] = []
+        stack = [] if part.shape == "column" else list(part.nodes)
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(below for inner in self.plan.parts[node.id]
+                         if inner.shape != "column" for below in inner.nodes)
+        folded: dict[str, _Block] = {}
+        for node in reversed(order):
+            folded[node.id] = self._fold(node, limit, record, folded)
+        return self._part_block(part, limit, record, folded)
+
+    def _part_block(self, part: Part, limit: float, record: bool,
+                    folded: Mapping[str, _Block]) -> _Block:
         if part.shape == "column":
             return self._columns(part.nodes, limit, record)
-        row = _row([self._fold(node, limit, record) for node in part.nodes])
+        row = _row([folded[node.id] for node in part.nodes])
         return _Block(row.breadth, row.depth + (part.shape == "linked"))
 
     def _columns(self, leaves: Sequence[Node], limit: float, record: bool) -> _Block:
@@ -221,12 +242,17 @@ def hang(amap: ArgMap) -> dict[str, str]:
     """
     index = amap.index()
     upper: dict[str, str] = {}
+    # The top of each node's chain, found with shortcuts (union-find), so a chain of
+    # thousands of rebuttals costs no more than a bushy map of the same size.
+    top: dict[str, str] = {}
     for node in amap.walk():
         if index[node.id] is not node:
             continue
         for candidate in _uppers(amap, index, node):
-            if not _leads_to(upper, candidate, node.id):
-                upper[node.id] = candidate
+            # `node` hangs under nothing yet, so going up from `candidate` reaches it
+            # only if it is the top of `candidate`'s chain.
+            if _top(top, candidate) != node.id:
+                upper[node.id] = top[node.id] = candidate
                 break
     return upper
 
@@ -243,15 +269,14 @@ def _uppers(amap: ArgMap, index: Mapping[str, Node], node: Node) -> Iterator[str
                     if ref.map in (None, amap.id) and ref.id in index and ref.id not in own)
 
 
-def _leads_to(upper: Mapping[str, str], start: str, goal: str) -> bool:
-    """Whether going up from `start` reaches `goal` (or `start` is `goal`)."""
-    seen = set()
-    while start != goal:
-        if start not in upper or start in seen:
-            return False
-        seen.add(start)
-        start = upper[start]
-    return True
+def _top(top: dict[str, str], start: str) -> str:
+    """The node reached by going up from `start` as far as possible; shortens the way."""
+    end = start
+    while end in top:
+        end = top[end]
+    while start != end:
+        top[start], start = end, top[start]
+    return end
 
 
 def junction_key(node_id: str, group: int) -> str:

@@ -427,3 +427,51 @@ def test_empty_title_and_claims_still_draw():
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------- maps lint rejects
+
+
+DUPLICATE_PARENT = """\
+argmap: 1
+id: dup
+title: t
+thesis:
+  id: T
+  claim: c
+  premises:
+    - {id: P1, claim: first}
+    - id: P1
+      claim: second
+      premises:
+        - linked:
+            - {id: A, claim: a}
+            - {id: B, claim: b}
+"""
+
+
+def test_a_linked_group_under_a_duplicated_id_still_meets_at_one_junction():
+    amap = load_text(DUPLICATE_PARENT, "dup.yaml").map
+    assert amap is not None
+    nodes, edges = statements(to_dot(amap))
+    junctions = [name for name in nodes if name.startswith("~linked")]
+    assert junctions == ["~linked P1 1"]
+    pairs = {(upper, lower) for upper, lower, _ in edges}
+    assert {("P1", "~linked P1 1"), ("~linked P1 1", "A"), ("~linked P1 1", "B")} <= pairs
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_ids_and_references_longer_than_graphviz_takes_still_draw():
+    from argmap.renderers.graphviz_run import run_dot
+
+    long_id, dangling = "P" + "x" * 17_000, "Q" + "q" * 17_000
+    text = (f"argmap: 1\nid: m{'a' * 17_000}\ntitle: t\nthesis:\n  id: T\n  claim: c\n"
+            f"  premises:\n    - id: {long_id}\n      claim: the long one\n"
+            f"      supports: [{dangling}]\n      attacks: [other:{dangling}]\n")
+    amap = load_text(text, "m.yaml").map
+    assert amap is not None
+    svg = run_dot(to_dot(amap, DotOptions(legend=True)), "svg").data
+    drawn = "".join(svg_texts(svg).values()).replace(" ", "")
+    assert "the long one" in "".join(svg_texts(svg).values())
+    assert long_id in drawn and f"{dangling}(notinthismap)" in drawn
