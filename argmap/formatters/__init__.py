@@ -10,7 +10,6 @@ import importlib
 from typing import Protocol
 
 from argmap.result import LintResult
-from argmap.rules import RULES_BY_CODE
 
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif")
 
@@ -29,5 +28,9 @@ def formatter(name: str) -> Formatter:
 
 def rule_name(code: str) -> str:
     """The name of the rule a finding's `code` belongs to; the code itself if none has it."""
+    # Imported here: the CLI imports this package for the format names, and every
+    # command would pay for importing every rule.
+    from argmap.rules import RULES_BY_CODE
+
     rule = RULES_BY_CODE.get(code)
     return rule.name if rule else code
