@@ -22,7 +22,9 @@ _NARROW_TRAILING = frozenset(",.;:!?)]}'\"%")
 
 def columns(text: str) -> int:
     """How many columns `text` takes: a wide (CJK) character counts as two."""
-    return len(text) if text.isascii() else sum(_width(ch) for ch in text)
+    if text.isascii() or max(text) < "\u1100":
+        return len(text)
+    return sum(_width(ch) for ch in text)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -79,6 +81,9 @@ def _cut(unit: str, width: int) -> Iterator[str]:
 
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    words = paragraph.split()
+    if columns(paragraph) == len(paragraph) and all(len(word) <= width for word in words):
+        return _wrap_narrow(words, width)
     lines: list[str] = []
     line, used = "", 0
     for word in paragraph.split():
@@ -91,6 +96,21 @@ def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
             else:
                 line, used = line + " " * space + unit, used + space + size
     return [*lines, line] if line else lines or [""]
+
+
+def _wrap_narrow(words: list[str], width: int) -> list[str]:
+    """`_wrap_paragraph` for words of narrow characters that each fit on a line."""
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in words:
+        if line and used + 1 + len(word) > width:
+            lines.append(" ".join(line))
+            line, used = [word], len(word)
+        else:
+            used += len(word) + (1 if line else 0)
+            line.append(word)
+    return [*lines, " ".join(line)] if line else lines or [""]
 
 
 @dataclass(frozen=True)
