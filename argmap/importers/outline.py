@@ -22,6 +22,8 @@ class Item:
     children: list[Item | list[Item]] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     attacks: list[str] = field(default_factory=list)
+    #: Links this node undercuts, as (source, far end) keys until ids are assigned.
+    undercuts: list[str] = field(default_factory=list)
     #: How deep the node sits, counted as the loader does (thesis 1, top level 2).
     depth: int = 1
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol, TextIO
 
 #: Styles are words such as "bold green"; these are their SGR codes.
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33",
-        "magenta": "35", "cyan": "36"}
+        "blue": "34", "magenta": "35", "cyan": "36"}
 #: Control characters a terminal would act on, dropped from text as rich drops them.
 _DROPPED = dict.fromkeys((7, 8, 11, 12, 13))
 
