@@ -25,15 +25,8 @@ from argmap.renderers.terminal import (
     Column,
     Styled,
     Tree,
-    cells,
-    wrap,
 )
-from argmap.text import shorten
-
-#: Below this many cells beside a node's head, its text goes under the head instead.
-MIN_BODY = 24
-#: Cells of a cut-down text (a referenced claim, a section) kept even if the line wraps.
-MIN_FIT = 20
+from argmap.renderers.tree_entry import Entry, Fitted, Phrases, plain
 
 WORDS = {
     Kind.THESIS: "thesis",
@@ -100,97 +93,6 @@ class ViewOptions:
     ascii: bool = False
 
 
-@dataclass(frozen=True)
-class _Fitted:
-    """A line with one part (a claim, a section heading) cut to fit where it is drawn."""
-
-    lead: Styled
-    cut: str
-    tail: Styled
-    ellipsis: str
-
-    def fit(self, width: int) -> Styled:
-        room = max(width - self.lead.cell_len - self.tail.cell_len, MIN_FIT)
-        line = self.lead.copy()
-        line.append(_cut(self.cut, room, self.ellipsis), style="dim")
-        line.extend(self.tail)
-        return line
-
-    @property
-    def cell_len(self) -> int:
-        return self.lead.cell_len + cells(self.cut) + self.tail.cell_len
-
-
-def _cut(text: str, room: int, ellipsis: str) -> str:
-    """`text` on one line in at most `room` cells (wide characters count two)."""
-    flat = shorten(text, len(text) + 1)
-    if cells(flat) <= room:
-        return flat
-    budget = room - len(ellipsis) + 1
-    short = shorten(flat, budget)
-    while budget > 1 and cells(short) - 1 + len(ellipsis) > room:
-        budget -= max(1, (cells(short) - 1 + len(ellipsis) - room) // 2)
-        short = shorten(flat, budget)
-    short = short.removesuffix("…")
-    words, _, last = short.rpartition(" ")
-    # Cut at a word boundary unless that loses more than a third of the text.
-    if words and len(last) < len(short) // 3:
-        short = words.rstrip(" ,;:")
-    return short + ellipsis
-
-
-class _Entry:
-    """A node: a head (glyph, id, word) and a body that wraps in the width beside it."""
-
-    def __init__(self, head: Styled, body: Sequence[Styled | _Fitted]) -> None:
-        self.head = head
-        self.body = body
-
-    def lines(self, width: int) -> list[Styled]:
-        width = max(width, 0)
-        indent = self.head.cell_len
-        beside = width - indent >= MIN_BODY
-        out: list[Styled] = []
-        if not beside:
-            out += wrap(self.head.rstrip(), width)
-            indent = min(2, max(width - 1, 0))
-        room = width - indent
-        body = [line for item in self.body
-                for line in wrap(item.fit(room) if isinstance(item, _Fitted) else item, room)]
-        for number, line in enumerate(body):
-            if number == 0 and beside:
-                out.append(self.head.copy().extend(line))
-            elif indent:
-                out.append(Styled(" " * indent).extend(line))
-            else:
-                out.append(line)
-        return out
-
-
-class _Phrases:
-    """Phrases joined by `sep`, wrapped only between phrases ("4 rebuttals" stays whole)."""
-
-    def __init__(self, phrases: Sequence[str], sep: str, style: str) -> None:
-        self.phrases = phrases
-        self.sep = sep
-        self.style = style
-
-    def lines(self, width: int) -> list[Styled]:
-        out: list[Styled] = []
-        line = ""
-        for phrase in self.phrases:
-            joined = f"{line}{self.sep}{phrase}" if line else phrase
-            if line and cells(joined) > width:
-                out += _plain(Styled(line + self.sep.rstrip(), self.style)).lines(width)
-                joined = phrase
-            line = joined
-        return out + _plain(Styled(line, self.style)).lines(width)
-
-
-def _plain(text: Styled) -> _Entry:
-    """A line of text that wraps without leaving trailing spaces."""
-    return _Entry(Styled(), [text])
-
 
 def build_view(
     amap: ArgMap,
@@ -234,7 +136,7 @@ class _View:
         self.shown = 0
 
     def build(self) -> Column:
-        sections: list[list[Block]] = [[_plain(line) for line in self._header()]]
+        sections: list[list[Block]] = [[plain(line) for line in self._header()]]
         thesis = self.amap.thesis
         if id(thesis) in self.visible:
             sections.append([self._root(thesis, self.amap.objections)])
@@ -243,7 +145,7 @@ class _View:
         if free:
             heading = Styled("Counterexamples and rebuttals that attack by reference:",
                            style="bold")
-            sections.append([_plain(heading), *(self._root(node, ()) for node in free)])
+            sections.append([plain(heading), *(self._root(node, ()) for node in free)])
         sections.append(self._footer())
         parts: list[Block] = []
         for section in sections:
@@ -311,14 +213,14 @@ class _View:
             if hidden:
                 noun = "node" if hidden == 1 else "nodes"
                 more = Styled(f"{self.glyphs.more} {hidden} more {noun} below", style="dim")
-                tree.add(_plain(more))
+                tree.add(plain(more))
             return
         groups: dict[int, Tree] = {}
         for child in children:
             parent = tree
             if child.group is not None:
                 if child.group not in groups:
-                    label = _plain(self._group_label(node, child.group))
+                    label = plain(self._group_label(node, child.group))
                     groups[child.group] = tree.add(label)
                 parent = groups[child.group]
             self._grow(parent.add(self._entry(child)), child,
@@ -339,8 +241,8 @@ class _View:
 
     # One node
 
-    def _entry(self, node: Node) -> _Entry:
-        return _Entry(self._head(node), self._body(node))
+    def _entry(self, node: Node) -> Entry:
+        return Entry(self._head(node), self._body(node))
 
     def _head(self, node: Node) -> Styled:
         style = STYLES[node.kind]
@@ -364,8 +266,8 @@ class _View:
         head.append("  ")
         return head
 
-    def _body(self, node: Node) -> list[Styled | _Fitted]:
-        body: list[Styled | _Fitted] = [
+    def _body(self, node: Node) -> list[Styled | Fitted]:
+        body: list[Styled | Fitted] = [
             Styled(node.claim, style="bold" if node.kind is Kind.THESIS else "")]
         body += self._meta(node)
         if self.options.quotes and node.quote:
@@ -378,7 +280,7 @@ class _View:
         body += self._references(node)
         return body
 
-    def _meta(self, node: Node) -> Iterator[Styled | _Fitted]:
+    def _meta(self, node: Node) -> Iterator[Styled | Fitted]:
         if node.held_by:
             held = Styled("held by ", style="italic")
             held.append(node.held_by, style="italic")
@@ -393,9 +295,9 @@ class _View:
         full, rest = str(source), str(replace(source, section=None))
         lead = Styled(full[:full.index(source.section)], style="dim")
         tail = Styled(f", {rest}" if rest else "", style="dim")
-        yield _Fitted(lead, source.section, tail, self.glyphs.ellipsis)
+        yield Fitted(lead, source.section, tail, self.glyphs.ellipsis)
 
-    def _references(self, node: Node) -> Iterator[Styled | _Fitted]:
+    def _references(self, node: Node) -> Iterator[Styled | Fitted]:
         for word, refs, glyph in (("supports", node.supports, self.glyphs.ref),
                                   ("attacks", node.attacks, self.glyphs.ref),
                                   ("same as", node.same_as, self.glyphs.same)):
@@ -410,10 +312,10 @@ class _View:
                     continue
                 left, right = self.glyphs.quotes
                 lead.append(f" {left}", style="dim")
-                yield _Fitted(lead, target.claim, Styled(right, style="dim"), self.glyphs.ellipsis)
+                yield Fitted(lead, target.claim, Styled(right, style="dim"), self.glyphs.ellipsis)
         yield from self._undercuts(node)
 
-    def _undercuts(self, node: Node) -> Iterator[Styled | _Fitted]:
+    def _undercuts(self, node: Node) -> Iterator[Styled | Fitted]:
         """Each link the node undercuts, as `X -> Y`, with the text of X."""
         if not node.undercuts:
             return
@@ -436,7 +338,7 @@ class _View:
                 continue
             left, right = self.glyphs.quotes
             lead.append(f" {left}", style="dim")
-            yield _Fitted(lead, source.claim, Styled(right, style="dim"), self.glyphs.ellipsis)
+            yield Fitted(lead, source.claim, Styled(right, style="dim"), self.glyphs.ellipsis)
 
     def _is_local(self, ref: Ref) -> bool:
         return ref.map is None or ref.map == self.amap.id
@@ -462,11 +364,11 @@ class _View:
         counts = self.amap.counts()
         parts = [f"{n} {kind.value if n == 1 else kind.plural}"
                  for kind, n in counts.items() if n]
-        lines: list[Block] = [_Phrases(parts, ", ", "dim")]
+        lines: list[Block] = [Phrases(parts, ", ", "dim")]
         total = sum(counts.values())
         if self.shown < total:
             shown = f"{self.shown} of {total} nodes shown ({self._limits()})."
-            lines.append(_plain(Styled(shown, style="dim")))
+            lines.append(plain(Styled(shown, style="dim")))
         return lines
 
     def _limits(self) -> str:
