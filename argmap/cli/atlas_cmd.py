@@ -14,7 +14,7 @@ from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 if TYPE_CHECKING:
     from argmap.atlas import Atlas
     from argmap.model import ArgMap, Label
-    from argmap.renderers.dot import DotOptions
+    from argmap.renderers.dot_style import DotOptions
 
 FORMATS = ("text", "json")
 

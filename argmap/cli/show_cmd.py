@@ -61,11 +61,10 @@ def show(
 
       argmap show arsene --kind objection | less
     """
-    from rich.console import Console
-
     from argmap.config import load_settings
     from argmap.loader import load
     from argmap.names import resolve
+    from argmap.renderers.terminal import terminal_width
     from argmap.renderers.tree import ViewOptions, build_view
 
     settings = load_settings()
@@ -73,9 +72,7 @@ def show(
     path = resolve(name, settings)
     amap = load(path)
     color = use_color()
-    console = Console(color_system="auto" if color else None, force_terminal=color or None,
-                      highlight=False, markup=False, emoji=False)
-    unicode = console.encoding.startswith("utf")
+    unicode = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
     if not unicode and isinstance(sys.stdout, io.TextIOWrapper):
         # A terminal that cannot show a claim's characters gets `?`, not a traceback.
         sys.stdout.reconfigure(errors="replace")
@@ -84,7 +81,7 @@ def show(
     others = _referenced_maps(amap, path, settings)
     labels = _labels(amap, others) if status else None
     view = build_view(amap, options, labels=labels, others=others)
-    console.print(view)
+    sys.stdout.write(view.text(terminal_width(), color))
 
 
 def _labels(amap: ArgMap, others: dict[str, ArgMap]) -> dict[str, Label]:

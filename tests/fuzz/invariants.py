@@ -114,7 +114,8 @@ def assert_dot_parses(source: str) -> None:
 
 def dot_sources(amap: ArgMap) -> list[str]:
     """DOT for the map under every theme and direction, with and without status."""
-    from argmap.renderers.dot import DIRECTIONS, THEMES, DotOptions, to_dot
+    from argmap.renderers.dot import to_dot
+    from argmap.renderers.dot_style import DIRECTIONS, THEMES, DotOptions
     from argmap.semantics import labels_for
 
     labels = labels_for(amap)
