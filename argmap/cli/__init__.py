@@ -9,6 +9,7 @@ from __future__ import annotations
 from argmap.cli import (  # noqa: F401  (importing a command module registers it)
     atlas_cmd,
     eval_cmd,
+    fmt_cmd,
     export_cmd,
     lint_cmd,
     maps_cmd,
