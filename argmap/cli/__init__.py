@@ -12,6 +12,7 @@ from argmap.cli import (  # noqa: F401  (importing a command module registers it
     fmt_cmd,
     export_cmd,
     lint_cmd,
+    lsp_cmd,
     maps_cmd,
     quotes_cmd,
     render_cmd,
