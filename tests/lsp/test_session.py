@@ -205,3 +205,25 @@ async def test_outline_and_folding_follow_the_tree(client: LanguageClient) -> No
     ranges = await client.text_document_folding_range_async(types.FoldingRangeParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
     assert ranges and len(ranges) > 50
+
+
+async def test_a_misspelt_key_gets_a_quick_fix(client: LanguageClient) -> None:
+    uri, text = await open_map(client, "he_shen")
+    where = at(text, "thesis:\n  id: T\n  claim:", len("thesis:\n  id: T\n  "))
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=where, end=types.Position(
+                line=where.line, character=where.character + len("claim"))),
+            text="clam")]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    found = [d for d in client.diagnostics[uri] if d.code == "AM002"]
+    assert len(found) == 1 and found[0].range.start == where
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=found[0].range,
+        context=types.CodeActionContext(diagnostics=found)))
+    assert actions and isinstance(actions[0], types.CodeAction)
+    assert actions[0].edit is not None and actions[0].edit.changes is not None
+    fix = actions[0].edit.changes[uri][0]
+    assert fix.new_text == "claim"
+    assert fix.range.start == where and fix.range.end.character == where.character + 4
