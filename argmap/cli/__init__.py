@@ -9,8 +9,8 @@ from __future__ import annotations
 from argmap.cli import (  # noqa: F401  (importing a command module registers it)
     atlas_cmd,
     eval_cmd,
-    fmt_cmd,
     export_cmd,
+    fmt_cmd,
     lint_cmd,
     lsp_cmd,
     maps_cmd,
