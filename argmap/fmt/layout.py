@@ -101,7 +101,8 @@ class Layout:
             order = SOURCE_KEYS if name == "source" else NODE_ORDER
             self._mapping(value, indent + 2, order)
         else:
-            self.lines.extend(pad + line for line in self._leaf(name, value, indent, trailing))
+            self.lines.extend(pad + line if line else line
+                              for line in self._leaf(name, value, indent, trailing))
 
     def _items(self, node: yaml.SequenceNode, indent: int) -> None:
         for item in node.value:
@@ -116,7 +117,8 @@ class Layout:
             else:
                 rendered = self._value_lines(item, indent + 2, None)
                 self.lines.append(" " * indent + "- " + rendered[0])
-                self.lines.extend(" " * (indent + 2) + line for line in rendered[1:])
+                self.lines.extend(" " * (indent + 2) + line if line else line
+                                  for line in rendered[1:])
             self.lines.extend(pad + text for text in self.comments.after.get(id(item), []))
 
     # -- leaves ---------------------------------------------------------------
@@ -198,7 +200,10 @@ def _is_linked(item: yaml.MappingNode) -> bool:
 
 def _serialize(node: yaml.Node, width: int) -> list[str]:
     text = yaml.serialize(node, Dumper=_Dumper, width=width, allow_unicode=True)
-    return text.rstrip("\n").split("\n")
+    lines = text.split("\n")[:-1]
+    # A text that keeps its final line breaks (`|+`) ends the emitted document with `...`,
+    # which in the middle of the map would end it there.
+    return lines[:-1] if lines and lines[-1] == "..." else lines
 
 
 def _block_header(line: str) -> bool:

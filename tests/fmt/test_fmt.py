@@ -183,3 +183,16 @@ def test_the_order_knows_every_node_key_and_the_concession_keys() -> None:
     assert {"granted", "undercuts"} <= set(NODE_ORDER)
     documented = [key for key in NODE_ORDER if key in NODE_KEYS]
     assert documented == list(NODE_KEYS)
+
+
+@pytest.mark.parametrize("note", ["'\n\n    '", "|+\n    kept\n\n", '"  indented\\n\\n"',
+                                  "'trailing spaces  '", ">-\n    folded\n    text"])
+def test_texts_with_odd_line_breaks_keep_their_value(note: str) -> None:
+    text = f"argmap: 1\nid: a\ntitle: ''\nthesis:\n  id: A\n  claim: x\n  note: {note}\n" \
+           "  tags: []\n"
+    before = load_text(text)
+    out = format_text(text)
+    after = load_text(out)
+    assert before.map is not None and after.map is not None
+    assert after.map.thesis.note == before.map.thesis.note
+    assert "..." not in out and format_text(out) == out
