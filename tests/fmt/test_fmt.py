@@ -196,3 +196,31 @@ def test_texts_with_odd_line_breaks_keep_their_value(note: str) -> None:
     assert before.map is not None and after.map is not None
     assert after.map.thesis.note == before.map.thesis.note
     assert "..." not in out and format_text(out) == out
+
+
+def test_a_comment_stays_with_its_key_where_findings_point() -> None:
+    """Findings point at a key's value (AM301 at `id`), so a comment follows its key."""
+    text = textwrap.dedent("""\
+        argmap: 1
+        id: m
+        title: A map
+        thesis:
+          id: T
+          claim: The claim.
+          source: {section: Intro}
+          premises:
+            - claim: A reason without a locator.  # argmap: disable=AM301
+              id: P1
+            - claim: Another reason without one.
+              id: P2  # argmap: disable=AM301
+        """)
+
+    def found(source: str) -> list[str]:
+        return [f"{p.code} {p.message}" for p in
+                lint_loaded([load_text(source, "m.yaml")], Settings()).problems]
+
+    out = format_text(text, "m.yaml")
+    lines = out.splitlines()
+    assert "      claim: A reason without a locator.  # argmap: disable=AM301" in lines
+    assert "    - id: P2  # argmap: disable=AM301" in lines
+    assert found(out) == found(text) == ["AM301 premise `P1` has no source locator"]
