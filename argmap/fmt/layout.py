@@ -150,8 +150,10 @@ class Layout:
         if isinstance(node, yaml.ScalarNode):
             value = self._constructor.construct_object(node)
             represented = yaml.representer.SafeRepresenter().represent_data(value)
-            if isinstance(value, str) and "\n" in value \
-                    and isinstance(represented, yaml.ScalarNode):
+            # A text ending in blank lines would need `|+`, which would also keep the blank
+            # line the layout puts after it: such text is left to be quoted.
+            if isinstance(value, str) and "\n" in value and value.strip() \
+                    and not value.endswith("\n\n") and isinstance(represented, yaml.ScalarNode):
                 # One final line break only: a folded paragraph, which can wrap.
                 folded = value.index("\n") == len(value) - 1
                 represented.style = ">" if folded else "|"

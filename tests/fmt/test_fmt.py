@@ -185,6 +185,14 @@ def test_the_order_knows_every_node_key_and_the_concession_keys() -> None:
     assert documented == list(NODE_KEYS)
 
 
+def test_a_summary_of_line_breaks_before_a_section_keeps_its_value() -> None:
+    text = "argmap: 1\nid: a\ntitle: ''\nsummary: '\n\n  '\nthesis:\n  id: A\n  claim: ''\n"
+    out = format_text(text)
+    loaded = load_text(out)
+    assert loaded.map is not None and loaded.map.summary == "\n"
+    assert format_text(out) == out
+
+
 @pytest.mark.parametrize("note", ["'\n\n    '", "|+\n    kept\n\n", '"  indented\\n\\n"',
                                   "'trailing spaces  '", ">-\n    folded\n    text"])
 def test_texts_with_odd_line_breaks_keep_their_value(note: str) -> None:
