@@ -62,6 +62,26 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings, *
     return LintResult(tuple(files))
 
 
+def lint_one(item: LoadResult, neighbours: Sequence[LoadResult | FileResult],
+             settings: Settings) -> FileResult:
+    """Lint one loaded file with the maps linted together with it, as `lint_loaded` would.
+
+    Only `item` is checked: its neighbours only resolve cross-map references. An editor
+    relints the file being typed this way without checking every other map again.
+    """
+    maps: dict[str, ArgMap] = {}
+    for other in (item, *neighbours):
+        if isinstance(other, LoadResult) and other.map is not None:
+            maps.setdefault(other.map.id, other.map)
+    incomplete = item.map is None or any(
+        isinstance(other, FileResult) or other.map is None for other in neighbours)
+    context = Context(maps=maps, settings=settings, incomplete=incomplete)
+    problems = list(item.problems)
+    if item.map is not None:
+        problems.extend(run_rules(item.map, context))
+    return FileResult(item.path, tuple(_keep(problems, item.text, settings)))
+
+
 def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
     off = context.settings.disable
     problems: list[Problem] = []

@@ -217,3 +217,15 @@ def check_exports(amap: ArgMap) -> None:
         for node_id, claim in claims.items():
             for piece in expected_pieces(fmt, claim):
                 assert piece in plain, f"{fmt} export lost the claim of {node_id}: {piece!r}"
+
+
+def check_fmt(text: str, amap: ArgMap, path: str = "fuzz.yaml") -> None:
+    """`argmap fmt` keeps the model, and formatting its output again changes nothing."""
+    from argmap.fmt import format_text, meaning
+    from argmap.loader import load_text
+
+    formatted = format_text(text, path)
+    again = load_text(formatted, path)
+    assert again.map is not None, formatted
+    assert meaning(again.map) == meaning(amap), formatted
+    assert format_text(formatted, path) == formatted, formatted
