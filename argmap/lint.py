@@ -53,7 +53,7 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -
         if isinstance(item, FileResult):
             files.append(item)
             continue
-        problems = list(item.problems)
+        problems = [*item.problems, *item.notices]
         if item.map is not None:
             problems.extend(run_rules(item.map, context))
         files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings))))
