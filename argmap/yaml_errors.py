@@ -86,10 +86,8 @@ def _unclosed(problem: str, context: str | None, line: int, column: int,
                          f"Add `{closer}` after the last item on line {context_line}, or "
                          "quote an item that holds a comma, a bracket or a brace.")
     text = _at(lines, line)
-    if problem == "did not find expected key" and "'" in _at(lines, line):
-        quote_at = text.find("'")
-        if quote_at >= 0 and text.count("'") % 2 == 1 or "'" in text[column - 1:]:
-            return Explained(line, column,
+    if problem == "did not find expected key" and text.count("'") % 2 == 1:
+        return Explained(line, column,
                              "an apostrophe ends the single-quoted text early",
                              "Write the apostrophe twice ('It''s here'), or put the text in "
                              "double quotes.")
