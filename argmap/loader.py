@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from argmap.model import ArgMap, Kind, Label, Locator, Node, Ref, Source, Span
+from argmap.model import ArgMap, Kind, Label, LinkRef, Locator, Node, Ref, Source, Span
 from argmap.problem import ArgmapError, MapInvalid, Problem, Severity
 
 try:
@@ -44,6 +44,8 @@ FORMAT_VERSION = 1
 NODE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
 MAP_ID = re.compile(r"[a-z][a-z0-9_\-]*\Z")
 REFERENCE = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*\Z")
+LINK = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*?"
+                  r"(?: *-> *(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*)?\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # libyaml breaks lines at U+2028 and U+2029 where editors do not, so every position
 # after one would be off; and a value cannot hold a carriage return, escaped or not.
@@ -72,10 +74,10 @@ SOURCE_KINDS = ("article", "chapter", "book", "report", "thesis", "web", "talk",
 LOCATOR_KEYS = ("section", "para", "page", "footnote")
 NODE_KEYS = (
     "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
-    "counterexamples", "rebuttals", "supports", "attacks", "same_as",
+    "counterexamples", "rebuttals", "supports", "attacks", "same_as", "undercuts", "granted",
 )
 OBJECTION_KEYS = (*NODE_KEYS, "held_by")
-THESIS_KEYS = tuple(k for k in NODE_KEYS if k != "rebuttals")
+THESIS_KEYS = tuple(k for k in NODE_KEYS if k not in ("rebuttals", "granted"))
 _KEYS_BY_KIND = {
     Kind.THESIS: THESIS_KEYS,
     Kind.OBJECTION: OBJECTION_KEYS,
@@ -504,6 +506,26 @@ class _Builder:
             refs.append(Ref.parse(value, self.span(item)))
         return tuple(refs)
 
+    def links(self, node: yaml.Node, where: str) -> tuple[LinkRef, ...]:
+        links = []
+        for item in self.sequence(node, where):
+            value = self.text(item, f"each item of {where}")
+            if value is None:
+                continue
+            if not LINK.match(value):
+                self.error("AM002", item, f"`{value}` in {where} is not a link",
+                           "Write the node whose link it is (`P4.C1`), or the node and its "
+                           "target (`P4.C1 -> P4`, `arsene:O1 -> arsene:T`).")
+                continue
+            links.append(LinkRef.parse(value, self.span(item)))
+        return tuple(links)
+
+    def flag(self, node: yaml.Node, where: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in ("true", "yes", "on")
+        self.wrong_type(node, where, "true or false")
+        return False
+
     # -- the map --------------------------------------------------------------
 
     def build(self, root: yaml.Node) -> ArgMap | None:
@@ -629,6 +651,10 @@ class _Builder:
                 fields[key] = self.texts(value, f"the `tags` of {label}")
             elif key in ("supports", "attacks", "same_as"):
                 fields[key] = self.refs(value, f"the `{key}` of {label}")
+            elif key == "undercuts":
+                fields[key] = self.links(value, f"the `undercuts` of {label}")
+            elif key == "granted":
+                fields[key] = self.flag(value, f"the `granted` of {label}")
             elif key == "source":
                 fields[key] = self._locator(value, label)
             elif key == "expect":
@@ -751,6 +777,8 @@ def _misplaced(key: str, kind: Kind) -> str | None:
         return "the thesis is attacked by top-level `objections`, not rebuttals"
     if key == "held_by":
         return "only objections have `held_by`"
+    if key == "granted" and kind is Kind.THESIS:
+        return "the thesis is the author's own claim, not a concession"
     if key == "linked":
         return "`linked:` goes inside a `premises:` list, as one item"
     if key == "objections":

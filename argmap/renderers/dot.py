@@ -757,7 +757,8 @@ def legend(options: DotOptions, status: bool,
     """
     keys = _legend_keys(options, status)
     samples: list[tuple[str, Mapping[str, str]]] = [
-        (relation.value, edge_style(relation, options)) for relation in Relation]
+        (relation.value, edge_style(relation, options))
+        for relation in (Relation.SUPPORT, Relation.ATTACK)]
     samples += lines
     small = options.font_size * 0.85
     for word, _ in samples:

@@ -25,7 +25,10 @@ from argmap.rules import (
     am105_nothing_to_attack,
     am106_unchecked_reference,
     am107_duplicate_map_id,
+    am108_unknown_link,
+    am109_self_undercut,
     am201_unanswered_objection,
+    am202_attacked_concession,
     am301_missing_locator,
     am302_quote_too_long,
     am303_claim_whitespace,
@@ -33,6 +36,7 @@ from argmap.rules import (
     am305_text_cut_by_comment,
     am401_expect_mismatch,
     am402_unsupported,
+    am403_own_voice_out,
     am501_quote_not_found,
 )
 from argmap.rules.context import Check
@@ -71,7 +75,10 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in (
     am105_nothing_to_attack,
     am106_unchecked_reference,
     am107_duplicate_map_id,
+    am108_unknown_link,
+    am109_self_undercut,
     am201_unanswered_objection,
+    am202_attacked_concession,
     am301_missing_locator,
     am302_quote_too_long,
     am303_claim_whitespace,
@@ -79,6 +86,7 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(m) for m in (
     am305_text_cut_by_comment,
     am401_expect_mismatch,
     am402_unsupported,
+    am403_own_voice_out,
     am501_quote_not_found,
 ))
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
