@@ -14,6 +14,7 @@ from argmap.cli import (  # noqa: F401  (importing a command module registers it
     html_cmd,
     lint_cmd,
     maps_cmd,
+    new_cmd,
     quotes_cmd,
     render_cmd,
     show_cmd,

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.app import app, handles_errors
+from argmap.cli.app import app, fail, handles_errors
 
 
 @app.command("list")
@@ -58,18 +58,39 @@ def list_maps(
 @app.command()
 @handles_errors
 def rules(
+    rule_name: Annotated[str | None, typer.Argument(
+        metavar="[RULE]", show_default=False,
+        help="A rule's code or name (AM106, unchecked-reference): explain that rule.")] = None,
     markdown: Annotated[bool, typer.Option(
         "--markdown", help="Print the reference as Markdown (docs/rules.md).")] = False,
 ) -> None:
-    """List the lint rules: code, name, default severity and what each checks.
+    """List the lint rules (code, name, default severity, what each checks), or explain
+    one with its examples.
 
-    Example:
+    Examples:
 
       argmap rules
+
+      argmap rules AM106
     """
-    from argmap.rules import RULES
+    from argmap.rules import RULES, RULES_BY_CODE, RULES_BY_NAME
     from argmap.rules.docs import markdown_reference
 
+    if rule_name is not None:
+        rule = RULES_BY_CODE.get(rule_name.upper()) or RULES_BY_NAME.get(rule_name.lower())
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(rule_name, [*RULES_BY_CODE, *RULES_BY_NAME], n=1)
+            raise fail(f"no rule `{rule_name}`",
+                       (f"Did you mean `{close[0]}`? " if close else "")
+                       + "`argmap rules` lists them.")
+        import textwrap
+
+        first, _, rest = rule.doc.strip().partition("\n")
+        sys.stdout.write(f"{rule.code} {rule.name} ({rule.severity})\n\n{first}\n\n"
+                         f"{textwrap.dedent(rest).strip()}\n")
+        return
     if markdown:
         sys.stdout.write(markdown_reference())
         return
