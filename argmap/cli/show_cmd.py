@@ -26,7 +26,7 @@ def show(
         "--depth", "-d", min=0, metavar="N", show_default=False,
         help="Show only N levels below the thesis (or below --focus).")] = None,
     focus: Annotated[str | None, typer.Option(
-        "--focus", "-f", metavar="ID", show_default=False,
+        "--focus", metavar="ID", show_default=False,
         help="Show one node's subtree and the path from the thesis to it.")] = None,
     kind: Annotated[list[str] | None, typer.Option(
         "--kind", "-k", metavar="KIND", show_default=False,
