@@ -14,6 +14,7 @@ from argmap.cli.app import app, fail, handles_errors, use_color
 if TYPE_CHECKING:
     from argmap.config import Settings
     from argmap.model import ArgMap, Kind, Label
+    from argmap.semantics import Evaluation
 
 
 @app.command()
@@ -82,21 +83,48 @@ def show(
     options = ViewOptions(depth=depth, focus=focus, kinds=kinds, quotes=quotes, notes=notes,
                           ascii=ascii_only or not unicode)
     others = _referenced_maps(amap, path, settings)
-    labels = _labels(amap, others) if status else None
+    evaluation = _evaluation(amap, others) if status else None
+    labels = _labels(amap, evaluation) if evaluation is not None else None
     view = build_view(amap, options, labels=labels, others=others)
     console.print(view)
+    if evaluation is not None and labels is not None:
+        console.print(status_summary(amap, evaluation, labels))
 
 
-def _labels(amap: ArgMap, others: dict[str, ArgMap]) -> dict[str, Label]:
-    """Labels of `amap`'s nodes, with the maps it refers to taking part in the evaluation."""
+def _evaluation(amap: ArgMap, others: dict[str, ArgMap]) -> Evaluation:
+    """`amap` evaluated with the maps it refers to, so their attacks count."""
     from argmap.semantics import evaluate
 
-    if not others:
-        return evaluate(amap).labels
-    evaluation = evaluate([amap, *others.values()])
+    return evaluate([amap, *others.values()]) if others else evaluate(amap)
+
+
+def _labels(amap: ArgMap, evaluation: Evaluation) -> dict[str, Label]:
     prefix = f"{amap.id}:"
+    if len(evaluation.maps) == 1:
+        return dict(evaluation.labels)
     return {key.removeprefix(prefix): label for key, label in evaluation.labels.items()
             if key.startswith(prefix)}
+
+
+def status_summary(amap: ArgMap, evaluation: Evaluation, labels: dict[str, Label]) -> str:
+    """The counts of what stands, and why the thesis falls when it does."""
+    from argmap.explanation import why
+    from argmap.model import Label
+
+    counts = {label: 0 for label in Label}
+    for label in labels.values():
+        counts[label] += 1
+    line = (f"{counts[Label.IN]} stand, {counts[Label.OUT]} defeated, "
+            f"{counts[Label.UNDECIDED]} undecided")
+    thesis = amap.thesis.id
+    label = labels.get(thesis)
+    if label is Label.OUT or label is Label.UNDECIDED:
+        key = evaluation.key(amap.id, thesis)
+        verb = "is defeated" if label is Label.OUT else "is undecided"
+        line += (f"\nThe thesis {thesis} {verb}: {why(evaluation, key, amap.id)}. Premises "
+                 f"never rescue a claim from an attack; `argmap explain {amap.id} {thesis}` "
+                 "shows the chain, and docs/semantics.md how to answer it.")
+    return line
 
 
 def _kind(word: str) -> Kind:
