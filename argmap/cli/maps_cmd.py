@@ -13,14 +13,22 @@ from argmap.cli.app import app, fail, handles_errors
 @app.command("list")
 @handles_errors
 def list_maps(
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="Output format: text or json.")] = "text",
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="The same as --format json.", hidden=True)] = False,
 ) -> None:
     """List the maps a bare name can reach: ./maps first, then those bundled with argmap.
 
-    Example:
+    Examples:
 
       argmap list
+
+      argmap list --format json
     """
+    if format not in ("text", "json"):
+        raise fail(f"unknown format `{format}`", "Choose one of: text, json.")
+    json_output = json_output or format == "json"
     import json
 
     from argmap.config import load_settings
@@ -46,13 +54,20 @@ def list_maps(
     if not rows:
         sys.stdout.write("No maps found: no ./maps folder and no bundled maps.\n")
         return
+    import shutil
+    import textwrap
+
     width = max(len(row["name"]) for row in rows)
+    indent = " " * (width + 11)
+    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 10_000
     for row in rows:
         if row["valid"]:
             line = f"{row['title']} ({row['author'] or 'author unknown'}), {row['nodes']} nodes"
         else:
             line = f"does not load: run `argmap lint {row['path']}`"
-        sys.stdout.write(f"{row['name']:<{width}}  {row['where']:<7}  {line}\n")
+        wrapped = textwrap.wrap(line, max(columns - len(indent), 30)) or [""]
+        sys.stdout.write(f"{row['name']:<{width}}  {row['where']:<7}  "
+                         + f"\n{indent}".join(wrapped) + "\n")
 
 
 @app.command()
