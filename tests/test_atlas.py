@@ -90,8 +90,8 @@ def test_atlas_text_names_shared_claims_and_answers(tmp_path):
     assert result.returncode == 0
     assert "arsene:O1 = qiu:O1 = he_shen:O1" in result.stdout
     lines = result.stdout.splitlines()
-    at = lines.index('  qiu:O1: "China is an emerging AI superpower whose private, data-rich tech '
-                     'sec…"')
+    at = next(i for i, line in enumerate(lines)
+              if line.startswith('  qiu:O1: "China is an emerging AI superpower'))
     assert lines[at + 1].startswith("      held by Kai-Fu Lee (AI Superpowers, 2018); ")
     assert "; answered in " in lines[at + 1] and lines[at + 1].endswith("qiu")
 
