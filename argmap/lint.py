@@ -12,6 +12,7 @@ from argmap.problem import ArgmapError, Problem
 from argmap.result import FileResult, LintResult
 from argmap.rules import RULES, RULES_BY_CODE
 from argmap.rules.context import Context
+from argmap.suppress import Suppressions
 from argmap.suppress import parse as parse_suppressions
 
 
@@ -56,8 +57,30 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings) -
         problems = [*item.problems, *item.notices]
         if item.map is not None:
             problems.extend(run_rules(item.map, context))
-        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings))))
+        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings,
+                                                       item.map))))
     return LintResult(tuple(files))
+
+
+def _unknown_names(suppressions: Suppressions, amap: ArgMap | None) -> list[Problem]:
+    """AM007 for each code or name in a suppression comment that is no rule."""
+    import difflib
+
+    from argmap.model import Span
+    from argmap.rules import RULES_BY_NAME
+    from argmap.rules.am007_unknown_suppression import CODE, SEVERITY
+
+    path = amap.path if amap is not None else ""
+    found = []
+    for line, column, word in suppressions.named:
+        if word in RULES_BY_CODE or word in RULES_BY_NAME:
+            continue
+        close = difflib.get_close_matches(word, [*RULES_BY_CODE, *RULES_BY_NAME], n=1)
+        found.append(Problem(CODE, SEVERITY, Span(path, line, column),
+                             f"`{word}` in a suppression comment is no rule, so it silences "
+                             "nothing", (f"Did you mean `{close[0]}`? " if close else "")
+                             + "`argmap rules` lists the codes and names."))
+    return found
 
 
 def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
@@ -69,8 +92,10 @@ def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
     return problems
 
 
-def _keep(problems: list[Problem], text: str, settings: Settings) -> list[Problem]:
-    suppressions = parse_suppressions(text)
+def _keep(problems: list[Problem], text: str, settings: Settings,
+          amap: ArgMap | None = None) -> list[Problem]:
+    suppressions = parse_suppressions(text, amap)
+    problems = [*problems, *_unknown_names(suppressions, amap)]
     kept = []
     for problem in sorted(problems, key=Problem.sort_key):
         rule = RULES_BY_CODE[problem.code]
