@@ -37,8 +37,8 @@ def format_for(path: Path, name: str | None = None) -> str:
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ArgmapError(f"{path}: cannot tell the format from the suffix `{path.suffix}`",
-                          hint="Name Argdown files *.argdown and AIF files *.json or *.aif, or give "
-                          "`--from argdown` or `--from aif`.")
+                          hint="Name Argdown files *.argdown and AIF files *.json or *.aif, "
+                          "or give `--from argdown` or `--from aif`.")
     return found
 
 
