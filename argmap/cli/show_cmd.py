@@ -111,14 +111,14 @@ def status_summary(amap: ArgMap, evaluation: Evaluation, labels: dict[str, Label
     from argmap.explanation import why
     from argmap.model import Label
 
-    counts = {label: 0 for label in Label}
-    for label in labels.values():
-        counts[label] += 1
+    counts = dict.fromkeys(Label, 0)
+    for each in labels.values():
+        counts[each] += 1
     line = (f"{counts[Label.IN]} stand, {counts[Label.OUT]} defeated, "
             f"{counts[Label.UNDECIDED]} undecided")
     thesis = amap.thesis.id
     label = labels.get(thesis)
-    if label is Label.OUT or label is Label.UNDECIDED:
+    if label in (Label.OUT, Label.UNDECIDED):
         key = evaluation.key(amap.id, thesis)
         verb = "is defeated" if label is Label.OUT else "is undecided"
         line += (f"\nThe thesis {thesis} {verb}: {why(evaluation, key, amap.id)}. Premises "
