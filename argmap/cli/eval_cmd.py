@@ -58,7 +58,7 @@ def eval_(
 
       argmap eval qiu --only defeated
 
-      argmap eval maps/qiu.yaml maps/arsene.yaml --format json
+      argmap eval qiu arsene --format json
 
       argmap eval qiu --semantics preferred
     """

@@ -44,7 +44,7 @@ def export(
 
       argmap export qiu --to argdown -o qiu.argdown
 
-      argmap export maps/arsene.yaml --to mermaid > arsene.mmd
+      argmap export arsene --to mermaid > arsene.mmd
 
       argmap export he_shen --to json | jq '.nodes[] | .id'
     """

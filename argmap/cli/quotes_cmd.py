@@ -55,7 +55,7 @@ def quotes(
 
       argmap quotes qiu --source qiu.txt
 
-      argmap quotes maps/he_shen.yaml -s he_shen.txt --format github
+      argmap quotes he_shen -s he_shen.txt --format github
     """
     from argmap.config import load_settings
     from argmap.formatters import formatter
@@ -99,9 +99,12 @@ def _default_source(map_path: Path) -> Path:
     candidate = map_path.with_suffix(".txt")
     if candidate.is_file():
         return candidate
+    from argmap.resources import bundled_maps_dir
+
+    bundled = map_path.resolve().parent == bundled_maps_dir().resolve()
+    beside = "" if bundled else f", or put it next to the map as {candidate}"
     raise ArgmapError(f"no source text for {map_path}: --source is needed",
-                      hint=f"Give the plain-text copy of the source with --source TEXT, or put "
-                      f"it next to the map as {candidate}.")
+                      hint=f"Give the plain-text copy of the source with --source TEXT{beside}.")
 
 
 def _read_source(path: Path) -> bytes:

@@ -60,7 +60,7 @@ def show(
 
       argmap show qiu --status              # which claims stand
 
-      argmap show maps/arsene.yaml --kind objection | less
+      argmap show arsene --kind objection | less
     """
     from rich.console import Console
 
