@@ -16,6 +16,7 @@ from argmap.cli import (  # noqa: F401  (importing a command module registers it
     lint_cmd,
     lsp_cmd,
     maps_cmd,
+    new_cmd,
     quotes_cmd,
     render_cmd,
     show_cmd,

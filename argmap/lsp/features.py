@@ -112,7 +112,8 @@ def hover(project: Project, document: Document, position: types.Position) -> typ
 
 
 def _status(project: Project, amap: ArgMap, node: Node) -> str | None:
-    from argmap.semantics import shared_evaluation, why
+    from argmap.explanation import why
+    from argmap.semantics import shared_evaluation
 
     maps = project.maps()
     if maps.get(amap.id) is not amap:

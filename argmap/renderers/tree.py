@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgMap, Kind, Label, Node, Ref
+from argmap.palette import TERMINAL
 from argmap.problem import ArgmapError
 from argmap.renderers.terminal import (
     ASCII_GUIDES,
@@ -35,13 +36,7 @@ WORDS = {
     Kind.COUNTEREXAMPLE: "counterexample",
     Kind.REBUTTAL: "rebuts",
 }
-STYLES = {
-    Kind.THESIS: "bold",
-    Kind.PREMISE: "green",
-    Kind.OBJECTION: "red",
-    Kind.COUNTEREXAMPLE: "magenta",
-    Kind.REBUTTAL: "cyan",
-}
+STYLES = TERMINAL  # the kinds' colours, as in the drawings (argmap/palette.py)
 BADGE_WORDS = {Label.IN: "stands", Label.OUT: "defeated", Label.UNDECIDED: "undecided"}
 BADGE_STYLES = {Label.IN: "bold green", Label.OUT: "bold red", Label.UNDECIDED: "bold yellow"}
 _ANSWERS = (Kind.COUNTEREXAMPLE, Kind.REBUTTAL)
