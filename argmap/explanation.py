@@ -27,25 +27,25 @@ def why(evaluation: Evaluation, key: str, map_id: str | None = None) -> str:
     if label is Label.IN:
         undercut = [a for a in attacks if evaluation.labels[a.source] is not Label.OUT]
         if not undercut:
-            return f"every attacker is out ({named(attackers)})"
+            return f"every attacker is defeated ({named(attackers)})"
         out = [a.source for a in attacks if evaluation.labels[a.source] is Label.OUT]
-        parts = [f"{named(out)} {'is' if len(out) == 1 else 'are'} out"] if out else []
+        parts = [f"{named(out)} {'is' if len(out) == 1 else 'are'} defeated"] if out else []
         for attack in undercut:
             by = standing(evaluation, attack)
             parts.append(f"the attack of {named([attack.source])} is undercut by {named(by)}, "
-                         f"which {'is' if len(by) == 1 else 'are'} in")
+                         f"which {'stands' if len(by) == 1 else 'stand'}")
         return "; ".join(parts)
     if label is Label.OUT:
         winners = [a.source for a in attacks if a.counts is Label.IN]
         if winners:
-            verb = "is" if len(winners) == 1 else "are"
-            return f"attacked by {named(winners)}, which {verb} in"
-        return (f"out in every {evaluation.semantics} labelling, though no one attacker is "
-                "in in all of them")
+            verb = "stands" if len(winners) == 1 else "stand"
+            return f"attacked by {named(winners)}, which {verb}"
+        return (f"defeated in every {evaluation.semantics} labelling, though no one attacker "
+                "stands in all of them")
     if evaluation.semantics != GROUNDED:
         return f"its {evaluation.semantics} labellings disagree on it, or all leave it undecided"
     open_ = [a.source for a in attacks if a.counts is not Label.OUT]
-    return (f"attacked by {named(open_)}, undecided, with no attacker in: "
+    return (f"attacked by {named(open_)}, undecided, with no attacker standing: "
             "an attack cycle leaves it open")
 
 
@@ -56,7 +56,7 @@ def standing(evaluation: Evaluation, link: LinkStatus) -> list[str]:
             and status.counts is Label.IN]
 
 
-_VERB = {Label.IN: "stands", Label.OUT: "falls", Label.UNDECIDED: "is undecided"}
+_VERB = {Label.IN: "stands", Label.OUT: "is defeated", Label.UNDECIDED: "is undecided"}
 
 
 def link_sentences(evaluation: Evaluation, key: str, granted: bool = False) -> list[str]:

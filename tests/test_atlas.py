@@ -76,10 +76,12 @@ def test_atlas_command_summarises_the_bundled_maps(tmp_path):
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert [m["id"] for m in document["maps"]] == ["arsene", "he_shen", "qiu"]
-    assert ["arsene:O1", "qiu:O1", "he_shen:O1"] in document["shared"]
+    # The great-power framing is one claim in three maps; Lee's forecast, another, in two.
+    assert ["arsene:O1", "he_shen:O1", "qiu:O5"] in document["shared"]
+    assert ["arsene:O4", "qiu:O1"] in document["shared"]
     # every pair of bundled maps is linked at least once
-    pairs = {frozenset((l["source"].split(":")[0], l["target"].split(":")[0]))
-             for l in document["links"]}
+    pairs = {frozenset((link["source"].split(":")[0], link["target"].split(":")[0]))
+             for link in document["links"]}
     assert pairs == {frozenset(p) for p in (("qiu", "arsene"), ("qiu", "he_shen"),
                                             ("arsene", "he_shen"))}
 
@@ -88,7 +90,7 @@ def test_atlas_text_names_shared_claims_and_answers(tmp_path):
     result = subprocess.run([sys.executable, "-m", "argmap", "atlas"], capture_output=True,
                             text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0
-    assert "arsene:O1 = qiu:O1 = he_shen:O1" in result.stdout
+    assert "arsene:O1 = he_shen:O1 = qiu:O5" in result.stdout
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines)
               if line.startswith('  qiu:O1: "China is an emerging AI superpower'))

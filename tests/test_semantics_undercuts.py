@@ -41,7 +41,7 @@ def test_a_cross_map_undercut_counts_only_when_the_maps_are_evaluated_together()
 
 def test_a_chain_of_undercuts_restores_the_first_attack():
     evaluation = evaluate(load(UNDERCUTS))
-    assert why(evaluation, "O1") == "attacked by `O1.R1`, which is in"
+    assert why(evaluation, "O1") == "attacked by `O1.R1`, which stands"
     [link] = evaluation.links_from("O1.R1.R1")
     assert (link.target, link.target_of, link.counts) == ("O1.R1", "O1", OUT)
 

@@ -30,6 +30,7 @@ from argmap.semantics import shared_evaluation
 CODE = "AM401"
 NAME = "expect-mismatch"
 SEVERITY = Severity.ERROR
+_WORD = {"in": "stands", "out": "is defeated", "undecided": "is undecided"}
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
@@ -41,10 +42,11 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
         key = evaluation.key(amap.id, node.id)
         label = evaluation.labels[key]
         if label is not expect:
-            said = f"`expect:` says {expect.value}" if node.expect else "it is granted"
+            said = (f"`expect: {expect.value}` says it {_WORD[expect.value]}" if node.expect
+                    else "it is granted")
             yield Problem(
                 CODE, SEVERITY, node.at("expect" if node.expect else "granted"),
-                f"`{node.id}` is {label.value}, but {said}: "
+                f"`{node.id}` {_WORD[label.value]}, but {said}: "
                 f"{why(evaluation, key, amap.id)}",
                 f"Run `argmap explain {amap.path} {node.id}` to see why; fix the map or "
                 "the expectation.")

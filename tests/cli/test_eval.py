@@ -110,7 +110,7 @@ def test_explain_prints_the_dialectical_tree_and_cuts_cycles():
     result = run("explain", EVERY, "O1.R1")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "O1.R1 stands: every attacker is out (`O2`).\n"
+        "O1.R1 stands: every attacker is defeated (`O2`).\n"
         "O1.R1 stands  A rebuttal that also attacks O2, which attacks it back (a cycle).\n"
         "└── O2 defeated  The protests changed nothing.\n"
         "    ├── O1.R1 stands  (see above)\n"

@@ -54,7 +54,8 @@ def test_bundled_maps_show_every_node_within_the_width(name, width):
 
 def test_references_into_other_bundled_maps_show_their_text():
     result = show("qiu", COLUMNS="200")
-    assert "= same as arsene:O1 “China's technological rise is best understood" in result.stdout
+    assert "= same as arsene:O4 “In the coming age of data, where data volume will matter" \
+        in result.stdout
 
 
 def test_an_unknown_map_lists_the_maps_that_exist():

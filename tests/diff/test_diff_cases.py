@@ -58,15 +58,15 @@ CASES = {
         "  + relation: P1 attacks O1",
         "  + relation: P2.1 supports P1",
         "labels that flip:",
-        "  lecture:T: defeated -> stands: every attacker is out (`O1`)",
-        "  lecture:O1: stands -> defeated: attacked by `P1`, which is in"]),
+        "  lecture:T: defeated -> stands: every attacker is defeated (`O1`)",
+        "  lecture:O1: stands -> defeated: attacked by `P1`, which stands"]),
     "flip": (1, [
         "flip.yaml (lecture): 1 removed",
         "  - removed O1.C1.R1 (rebuttal under O1.C1): The survey asked pupils only once, at "
         "the end of the year.",
         "labels that flip:",
-        "  lecture:T: defeated -> stands: every attacker is out (`O1`)",
-        "  lecture:O1: stands -> defeated: attacked by `O1.C1`, which is in",
+        "  lecture:T: defeated -> stands: every attacker is defeated (`O1`)",
+        "  lecture:O1: stands -> defeated: attacked by `O1.C1`, which stands",
         "  lecture:O1.C1: defeated -> stands: nothing attacks it"]),
 }
 

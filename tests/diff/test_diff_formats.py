@@ -27,8 +27,8 @@ def test_markdown_for_a_pull_request(tmp_path):
         "\n"
         "### Claims that now stand or fall differently\n"
         "\n"
-        "- `lecture:T`: defeated → **stands**: every attacker is out (`O1`)\n"
-        "- `lecture:O1`: stands → **defeated**: attacked by `P1`, which is in\n")
+        "- `lecture:T`: defeated → **stands**: every attacker is defeated (`O1`)\n"
+        "- `lecture:O1`: stands → **defeated**: attacked by `P1`, which stands\n")
     assert result.returncode == 1
 
 
@@ -66,9 +66,9 @@ def test_json_is_exact_and_documented(tmp_path):
             "problems": []}],
         "flips": [
             {"map": "lecture", "node": "T", "old": "out", "new": "in",
-             "reason": "every attacker is out (`O1`)"},
+             "reason": "every attacker is defeated (`O1`)"},
             {"map": "lecture", "node": "O1", "old": "in", "new": "out",
-             "reason": "attacked by `O1.C1`, which is in"},
+             "reason": "attacked by `O1.C1`, which stands"},
             {"map": "lecture", "node": "O1.C1", "old": "out", "new": "in",
              "reason": "nothing attacks it"}],
         "labels_skipped": None,

@@ -56,7 +56,7 @@ def test_a_revision_compares_every_changed_map_with_the_working_tree(repo):
     result = argmap_diff(repo, "HEAD~1")
     lines = result.stdout.splitlines()
     assert lines[:2] == ["maps/lecture.yaml (lecture): 1 removed", REMOVED]
-    assert "  lecture:O1: stands -> defeated: attacked by `O1.C1`, which is in" in lines
+    assert "  lecture:O1: stands -> defeated: attacked by `O1.C1`, which stands" in lines
     assert ".pre-commit-config" not in result.stdout  # YAML, but not a map
     assert result.returncode == 1
 

@@ -32,8 +32,8 @@ def test_a_wrong_expectation_is_an_error_at_the_expect_line_saying_why():
     [problem] = lint_loaded([loaded], Settings()).problems
     assert (problem.code, problem.severity, problem.span.line, problem.span.column) == \
         ("AM401", Severity.ERROR, 13, 13)
-    assert problem.message == ("`O1` is out, but `expect:` says in: attacked by `O1.C1`, "
-                               "which is in")
+    assert problem.message == ("`O1` is defeated, but `expect: in` says it stands: attacked by "
+                               "`O1.C1`, which stands")
     assert "argmap explain m.yaml O1" in (problem.hint or "")
 
 
