@@ -249,10 +249,12 @@ def _word_score(word: str, vocabulary: set[str], grams: set[str]) -> float:
 
 
 def decode(data: bytes, name: str) -> str:
-    """The text of a source file, or an `ArgmapError` saying why it is not plain text."""
+    """The text of a source file (plain text, or a PDF's text layer), or an
+    `ArgmapError` saying why it cannot be read."""
     if data.startswith(b"%PDF"):
-        raise ArgmapError(f"{name}: is a PDF, not plain text",
-                          hint="Extract its text first, e.g. `pdftotext -layout paper.pdf`.")
+        from argmap.pdf_text import pdf_text
+
+        return pdf_text(data, name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

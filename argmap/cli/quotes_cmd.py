@@ -1,4 +1,4 @@
-"""`argmap quotes`: prove that every quote in a map is in a plain-text copy of its source."""
+"""`argmap quotes`: prove that every quote in a map is in its source, as text or PDF."""
 
 from __future__ import annotations
 
@@ -30,12 +30,13 @@ def quotes(
         show_default=False)],
     source: Annotated[Path | None, typer.Option(
         "--source", "-s", show_default=False,
-        help="Plain-text copy of the source (UTF-8). Default: NAME.txt next to the map.")
+        help="The source: a PDF, or a plain-text copy (UTF-8). Default: NAME.txt next to "
+        "the map.")
     ] = None,
     format: Annotated[str, typer.Option(
         "--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "text",
 ) -> None:
-    """Check that every `quote` in a map is in a plain-text copy of its source.
+    """Check that every `quote` in a map is in its source: a PDF or a plain-text copy.
 
     Each quote not found is reported (AM501) at its line in the map, with the passage
     of the text most like it and how alike they are, so a typo is easy to fix.

@@ -79,7 +79,7 @@ def test_without_source_and_no_text_beside_the_map_exit_2(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("content", "message"), [
     (None, "no such file"),
     (b"caf\xe9 au lait\n", "is not UTF-8 text (byte 0xe9 on line 1)"),
-    (b"%PDF-1.4\n", "is a PDF, not plain text"),
+    (b"%PDF-1.4\n", "cannot read the PDF"),
 ])
 def test_unreadable_source_exits_2_with_a_message(tmp_path: Path, content: bytes | None,
                                                   message: str) -> None:
