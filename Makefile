@@ -60,9 +60,16 @@ test: $(BIN)/argmap
 	$(BIN)/python -m pytest -q
 
 # Property tests drawing thousands of new examples per test, and the hostile-input corpus
-# at a larger scale; `make test` runs the same tests with a few dozen fixed examples.
+# at a larger scale; `make test` runs the same tests with fixed examples (a few dozen per
+# property, 300 mutated real maps).
+# Crashes in the DOT renderer found on mutated maps are collected in build/fuzz-findings/.
 fuzz: $(BIN)/argmap
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz tests/test_hostile.py
+	rm -rf build/fuzz-findings
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q --hypothesis-show-statistics \
+	  tests/fuzz tests/test_hostile.py
+	@if [ -f build/fuzz-findings/findings.txt ]; then \
+	  echo "Renderer crashes on mutated maps (maps in build/fuzz-findings/):"; \
+	  cut -f2- build/fuzz-findings/findings.txt | sort | uniq -c | sort -rn; fi
 
 # Benchmarks with their targets, as ratios to baselines measured in the same run; writes
 # the results into docs/performance.md. BENCH_QUICK=1 for fewer repetitions.
