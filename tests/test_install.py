@@ -1,9 +1,10 @@
 """argmap installed as a user installs it: the wheel, in a new virtual environment.
 
 The wheel is built from the checkout with the locked hatchling (no build environment
-from the network), installed with its dependencies at the versions of the lock (from pip's configured
-index, as a user's pip would fetch them) into a fresh venv (not editable, nothing from
-the checkout), and run from a folder outside the checkout. Deselect with `-m "not wheel"`.
+from the network), installed with its dependencies at the versions of the lock (from
+pip's configured index, as a user's pip would fetch them) into a fresh venv (not
+editable, nothing from the checkout), and run from a folder outside the checkout.
+Deselect with `-m "not wheel"`.
 """
 
 from __future__ import annotations
