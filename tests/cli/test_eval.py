@@ -140,3 +140,17 @@ def test_explain_under_preferred_says_the_labellings_disagree(tmp_path):
     result = run("explain", cycle_map(tmp_path, 4), "O0", "--semantics", "preferred")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("O0 is undecided: its preferred labellings disagree on it")
+
+
+def test_eval_and_explain_say_once_that_repeated_ids_are_one_claim(tmp_path):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\nid: m\ntitle: M\nthesis:\n  id: T\n  claim: x\n  premises:\n"
+                    "    - {id: T, claim: y}\n    - {id: T, claim: z}\n", encoding="utf-8")
+    for args in (["eval", str(path)], ["explain", str(path), "T"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0
+        assert result.stderr.count("ids used more than once (T)") == 1
