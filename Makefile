@@ -32,9 +32,12 @@ lock:
 # The suite against the newest versions pyproject.toml allows, not the lock: what a
 # `pip install argmap` today would get.
 LATEST := build/venv-latest
+# The wheel test builds without an isolated build environment: the backend must be there.
+BUILD_BACKEND := 'hatchling>=1.24'
 test-latest: system-deps
 	$(PYTHON) -m venv $(LATEST)
-	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager \
+	  -e '.[dev]' $(BUILD_BACKEND)
 	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider
 
 # What pip cannot install: Graphviz (the `dot` program), a CJK font, so Chinese terms in
