@@ -77,9 +77,9 @@ fuzz: $(BIN)/argmap
 	rm -rf build/fuzz-findings
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q --hypothesis-show-statistics \
 	  tests/fuzz tests/test_hostile.py
-	@if [ -f build/fuzz-findings/findings.txt ]; then \
+	@if ls build/fuzz-findings/*.txt >/dev/null 2>&1; then \
 	  echo "Renderer crashes on mutated maps (maps in build/fuzz-findings/):"; \
-	  cut -f2- build/fuzz-findings/findings.txt | sort | uniq -c | sort -rn; fi
+	  cat build/fuzz-findings/*.txt | cut -f2,4 | sort | uniq -c | sort -rn; fi
 
 # Benchmarks with their targets, as ratios to baselines measured in the same run; writes
 # the results into docs/performance.md. BENCH_QUICK=1 for fewer repetitions.

@@ -140,8 +140,8 @@ def _record(mutant: Mutant, name: str, outcome: Outcome) -> None:
     (FINDINGS / f"{digest}.yaml").write_bytes(mutant.data)
     crash = next((line for line in outcome.output.splitlines() if line.startswith("Error: ")),
                  outcome.output[-300:])
-    with (FINDINGS / "findings.txt").open("a", encoding="utf-8") as log:
-        log.write(f"{digest}.yaml\t{name}\t{mutant.describe()}\t{crash}\n")
+    (FINDINGS / f"{digest}.{name}.txt").write_text(
+        f"{digest}.yaml\t{name}\t{mutant.describe()}\t{crash}\n", encoding="utf-8")
 
 
 def run_everything(mutant: Mutant, folder: Path) -> dict[str, Outcome]:
