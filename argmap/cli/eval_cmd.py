@@ -70,7 +70,9 @@ def eval_(
         if which not in ONLY:
             raise fail(f"--only {which}: not a choice", f"Choose from: {', '.join(ONLY)}.")
     _check_semantics(semantics)
-    evaluation = evaluate(_load_all(names), semantics)
+    maps = _load_all(names)
+    _note_repeated_ids(maps)
+    evaluation = evaluate(maps, semantics)
     if format == "json":
         import json
 
@@ -106,6 +108,7 @@ def explain(
 
     _check_semantics(semantics)
     amap = _load_all([name])[0]
+    _note_repeated_ids([amap])
     evaluation = evaluate(amap, semantics)
     key = _node_key(amap, evaluation, node_id, name)
     console = Console(color_system="auto" if use_color() else None, highlight=False,
@@ -123,6 +126,21 @@ def explain(
         console.print(f"It is also unsupported: {failures(evaluation, key, amap.id)}.",
                       markup=False)
     console.print(dialectical_tree(evaluation, key))
+
+
+def _note_repeated_ids(maps: list[ArgMap]) -> None:
+    """Say once that a repeated id makes its nodes one claim for the semantics."""
+    for amap in maps:
+        seen: set[str] = set()
+        repeated: dict[str, None] = {}
+        for node in amap.walk():
+            if node.id in seen:
+                repeated[node.id] = None
+            seen.add(node.id)
+        if repeated:
+            sys.stderr.write(f"argmap: note: {amap.path}: ids used more than once ("
+                             + ", ".join(repeated) + "): the nodes sharing an id are "
+                             "evaluated as one claim; `argmap lint` reports them (AM101)\n")
 
 
 def _check_semantics(semantics: str) -> None:

@@ -168,3 +168,17 @@ def test_eval_summary_lists_only_unexpected_nodes(tmp_path):
         "O1        defeated   China is an AI superpower that will overtake the US.",
         "          ! expected: stands (AM401)"]
     assert result.stdout.endswith("12 stand, 4 defeated, 0 undecided (16 nodes)\n")
+
+
+def test_eval_and_explain_say_once_that_repeated_ids_are_one_claim(tmp_path):
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\nid: m\ntitle: M\nthesis:\n  id: T\n  claim: x\n  premises:\n"
+                    "    - {id: T, claim: y}\n    - {id: T, claim: z}\n", encoding="utf-8")
+    for args in (["eval", str(path)], ["explain", str(path), "T"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0
+        assert result.stderr.count("ids used more than once (T)") == 1

@@ -72,6 +72,18 @@ def show_text(amap: ArgMap, width: int = 4000, **options: object) -> str:
     return output
 
 
+def show_renderable(renderable: object, width: int = 100) -> str:
+    """A rich renderable as plain text, the way a command prints it."""
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
+                      highlight=False, markup=False, emoji=False)
+    console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return output
+
+
 def claim_lines(claim: str) -> list[str]:
     """The parts of a claim a line-based output must hold verbatim: its non-blank lines.
 
