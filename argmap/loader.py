@@ -70,9 +70,13 @@ MAP_KEYS = (
 SOURCE_KEYS = ("author", "title", "year", "kind", "venue", "volume", "url", "doi")
 SOURCE_KINDS = ("article", "chapter", "book", "report", "thesis", "web", "talk", "other")
 LOCATOR_KEYS = ("section", "para", "page", "footnote")
-#: A page as text: `12` or `12-13` (the schema has the same pattern; lint also checks the
-#: range runs forward).
-PAGE = re.compile(r"([1-9][0-9]{0,8})(?:-([1-9][0-9]{0,8}))?\Z")
+#: A page as text: `12`, `iv` (front matter), or a range of either kind, `12-13`, `xii-xiv`.
+#: The schema has the same pattern; lint also checks that a range runs forward.
+_ARABIC = "[1-9][0-9]{0,8}"
+_ROMAN = ("(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})",
+          "(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+PAGE_PATTERN = "^(?:" + "|".join(f"{one}(?:-{one})?" for one in (_ARABIC, *_ROMAN)) + ")$"
+PAGE = re.compile(PAGE_PATTERN)
 NODE_KEYS = (
     "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
     "counterexamples", "rebuttals", "supports", "attacks", "same_as",
@@ -338,6 +342,17 @@ def _deep_span(text: str, path: str) -> Span | None:
     except yaml.YAMLError:
         pass
     return None
+
+
+def _page_number(page: str) -> int:
+    if page.isdigit():
+        return int(page)
+    values = [_ROMAN_VALUES[char] for char in page.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def _type_name(node: yaml.Node) -> str:
@@ -649,14 +664,16 @@ class _Builder:
         return Locator(**values)
 
     def _page_range(self, node: yaml.ScalarNode, where: str) -> str | None:
-        """A page given as text: one page (`"12"`) or a range whose start is not after its
-        end (`"12-13"`), at most 9 digits each, as the schema's pattern says."""
-        match = PAGE.match(node.value)
-        if match and (match.group(2) is None or int(match.group(1)) <= int(match.group(2))):
-            return str(node.value)
-        self.error("AM002", node, f"`page` in {where} is {node.value!r}, not a page number "
+        """A page given as text: one page (`"12"`, `"iv"`) or a range whose start is not
+        after its end (`"12-13"`, `"xii-xiv"`), as the schema's pattern says."""
+        text = str(node.value)
+        if PAGE.match(text):
+            start, _, end = text.partition("-")
+            if not end or _page_number(start) <= _page_number(end):
+                return text
+        self.error("AM002", node, f"`page` in {where} is {text!r}, not a page number "
                    "or a range of pages",
-                   "Write a page number (`page: 12`) or a range, start first "
+                   "Write a page (`page: 12`, `page: iv`) or a range, start first "
                    "(`page: \"12-13\"`).")
         return None
 
