@@ -123,5 +123,5 @@ def test_fails_on_a_broken_map_with_its_positions(tmp_path: Path, env: dict[str,
     result = _hook(repo, env, "--all-files")
     assert result.returncode == 1
     assert "maps/qiu.yaml:42:25: error AM102 unknown-reference" in result.stdout
-    assert "maps/f1.yaml:14:18: error AM108 unknown-map: `f9:T`: no map `f9` found" \
+    assert "maps/f1.yaml:14:18: error AM110 unknown-map: `f9:T`: no map `f9` found" \
         in result.stdout

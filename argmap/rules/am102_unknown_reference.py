@@ -2,7 +2,7 @@
 
 `supports:`, `attacks:` and `same_as:` name nodes by id (`P2`) or, in another map, by
 map and id (`arsene:O1`). A reference into another map is checked against that map
-wherever lint finds it (see AM108); AM106 says when its file does not load.
+wherever lint finds it (see AM110); AM106 says when its file does not load.
 
 Fails:
 

@@ -4,7 +4,7 @@ A reference `arsene:O1` is checked against map `arsene` (AM102) wherever lint fi
 among the files linted, in the project's maps folder, beside the referring file, or
 among the maps bundled with argmap (docs/finding-maps.md). When the
 file that should hold the map is there but does not load, the reference cannot be
-checked yet; that file's own findings say why. A map found nowhere is AM108.
+checked yet; that file's own findings say why. A map found nowhere is AM110.
 
 Fails (as information, while maps/arsene.yaml has a YAML syntax error):
 

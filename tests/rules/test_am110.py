@@ -15,7 +15,7 @@ def test_a_map_found_nowhere_is_an_error_with_a_suggestion() -> None:
     other = load_text(MAP.replace("id: m", "id: arsene").replace("arsen:O1", "m:T"), "a.yaml")
     result = lint_loaded([load_text(MAP, "m.yaml"), other], Settings())
     [problem] = result.problems
-    assert (problem.code, problem.severity, problem.span.line) == ("AM108", Severity.ERROR, 8)
+    assert (problem.code, problem.severity, problem.span.line) == ("AM110", Severity.ERROR, 8)
     assert problem.hint == "Did you mean `arsene`?"
 
 
@@ -27,6 +27,6 @@ def test_the_same_error_whether_the_file_is_linted_alone_or_with_others(
     monkeypatch.chdir(tmp_path)
     alone = lint_paths(["maps/m.yaml"], Settings())
     together = lint_paths(["maps"], Settings())
-    assert [(p.code, p.span.path) for p in alone.problems] == [("AM108", "maps/m.yaml")]
+    assert [(p.code, p.span.path) for p in alone.problems] == [("AM110", "maps/m.yaml")]
     assert [(p.code, p.span.path) for p in together.problems] == [
-        ("AM108", "maps/m.yaml"), ("AM108", "maps/n.yaml")]
+        ("AM110", "maps/m.yaml"), ("AM110", "maps/n.yaml")]

@@ -4,7 +4,7 @@ A reference `arsene:O1` names map `arsene` by its id. Lint looks for it among th
 linted, in the project's maps folder (`[tool.argmap] maps`, default `./maps`), as
 `arsene.yaml` beside the referring file, and among the maps bundled with argmap. The
 result is the same whichever files are linted together. Where the map lives elsewhere,
-set `maps` in pyproject.toml, or turn the rule off with `--disable AM108`.
+set `maps` in pyproject.toml, or turn the rule off with `--disable AM110`.
 
 Fails (no map `arsen` anywhere):
 
@@ -23,7 +23,7 @@ from argmap.problem import Problem, Severity
 from argmap.rules.am102_unknown_reference import references
 from argmap.rules.context import Context
 
-CODE = "AM108"
+CODE = "AM110"
 NAME = "unknown-map"
 SEVERITY = Severity.ERROR
 
