@@ -108,8 +108,9 @@ def _key(path: str) -> Path:
 
 
 def _linked(amap: ArgMap) -> set[str]:
-    return {ref.map for node in amap.walk()
-            for ref in (*node.supports, *node.attacks, *node.same_as)
+    from argmap.rules.am102_unknown_reference import references
+
+    return {ref.map for _key, ref in references(amap)
             if ref.map is not None and ref.map != amap.id}
 
 

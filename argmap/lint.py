@@ -51,9 +51,12 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings, *
         if isinstance(item, FileResult):
             files.append(item)
             continue
-        problems = list(item.problems)
-        if item.map is not None:
-            problems.extend(run_rules(item.map, context))
+        if item.map is None:
+            # A map that does not load cannot be linted: no comment or setting hides that.
+            files.append(FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key)),
+                                    text=item.text))
+            continue
+        problems = [*item.problems, *run_rules(item.map, context)]
         files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings)),
                                 text=item.text))
     return LintResult(tuple(files))

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from argmap.model import ArgMap, Kind, Label, Locator, Node, Ref, Source, Span
+from argmap.model import ArgMap, Kind, Label, LinkRef, Locator, Node, Ref, Source, Span
 from argmap.problem import ArgmapError, MapInvalid, Problem, Severity
 
 try:
@@ -34,8 +34,12 @@ MAP_SUFFIXES = (".yaml", ".yml")
 # A 100,000-node map is about 41 MB; the limit keeps a stray huge file from filling memory.
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
+#: The largest number a map may hold (a page, paragraph or footnote number, a year).
+MAX_NUMBER = 999_999_999
+_MAX_NUMBER_CHARS = 40
 # Documents whose nesting bound is below this compose safely without a depth scan.
 _SAFE_NESTING = 1000
+_BRACKET = re.compile(r"[\[\]{}]")
 _TOKEN_START = re.compile(r"(?:\A|[\s\[{,])[&*!](?=[^\s,\[\]{}])")
 # Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
 _MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
@@ -44,6 +48,8 @@ FORMAT_VERSION = 1
 NODE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*\Z")
 MAP_ID = re.compile(r"[a-z][a-z0-9_\-]*\Z")
 REFERENCE = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*\Z")
+LINK = re.compile(r"(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*?"
+                  r"(?: *-> *(?:[a-z][a-z0-9_\-]*:)?[A-Za-z][A-Za-z0-9_.\-]*)?\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # libyaml breaks lines at U+2028 and U+2029 where editors do not, so every position
 # after one would be off; and a value cannot hold a carriage return, escaped or not.
@@ -79,10 +85,10 @@ PAGE_PATTERN = "^(?:" + "|".join(f"{one}(?:-{one})?" for one in (_ARABIC, *_ROMA
 PAGE = re.compile(PAGE_PATTERN)
 NODE_KEYS = (
     "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
-    "counterexamples", "rebuttals", "supports", "attacks", "same_as",
+    "counterexamples", "rebuttals", "supports", "attacks", "same_as", "undercuts", "granted",
 )
 OBJECTION_KEYS = (*NODE_KEYS, "held_by")
-THESIS_KEYS = tuple(k for k in NODE_KEYS if k != "rebuttals")
+THESIS_KEYS = tuple(k for k in NODE_KEYS if k not in ("rebuttals", "granted"))
 _KEYS_BY_KIND = {
     Kind.THESIS: THESIS_KEYS,
     Kind.OBJECTION: OBJECTION_KEYS,
@@ -153,8 +159,8 @@ def load_bytes(data: bytes, path: str = "<string>") -> LoadResult:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[:exc.start].decode("utf-8")  # the text up to the first bad byte
+        line, column = _line_column(before, len(before))
         return _fail(path, "AM006", Span(path, line, column),
                      f"file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
                      "Save the file as UTF-8 in your editor.")
@@ -169,11 +175,10 @@ def load_text(text: str, path: str = "<string>") -> LoadResult:
     forbidden = _forbidden_tokens(text, path) if _may_hold_forbidden(text) else None
     if forbidden:
         return LoadResult(path, None, (forbidden,), text)
-    if _nesting_bound(text) > _SAFE_NESTING:
-        deep = _deep_span(text, path)
-        if deep is not None:
-            return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
-                         "levels of YAML; no map is that deep", None, text)
+    deep = _deep_span(text, path)
+    if deep is not None:
+        return _fail(path, "AM005", deep, f"nesting is deeper than {_MAX_YAML_DEPTH} "
+                     "levels of YAML; no map is that deep", None, text)
     # The collector finds no garbage in a freshly composed tree, but on a large map its
     # passes over the many new objects take half the load time.
     collecting = gc.isenabled()
@@ -261,8 +266,18 @@ def _mark_span(mark: Any, path: str) -> Span:
 
 
 def _offset_span(text: str, offset: int, path: str) -> Span:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Span(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    """The position of `offset`, with LF, CRLF and a lone CR each ending a line, as in YAML."""
+    line, column = _line_column(text, offset)
+    return Span(path, line, column)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    breaks = text.count("\n", 0, offset) + text.count("\r", 0, offset) \
+        - text.count("\r\n", 0, offset)
+    if text.startswith("\r\n", offset - 1) and offset:
+        breaks -= 1  # the offset falls between the two halves of a CRLF
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return breaks + 1, offset - line_start + 1
 
 
 def _may_hold_forbidden(text: str) -> bool:
@@ -273,7 +288,8 @@ def _may_hold_forbidden(text: str) -> bool:
     claim need no scan. The test errs towards scanning.
     """
     for match in _TOKEN_START.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        start = match.start()
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         if text.count('"', line_start, match.start()) % 2 == 0:
             return True
     return False
@@ -324,9 +340,41 @@ def _nesting_bound(text: str) -> int:
 def _deep_span(text: str, path: str) -> Span | None:
     """Where YAML nesting first goes deeper than _MAX_YAML_DEPTH, found by the (iterative) scanner.
 
+    Flow nesting is checked in every document, block nesting only where it could be deep.
+
     libyaml's composer recurses once per level in C, so a document nested many
     thousands of levels deep would overflow the stack: it must be refused unparsed.
     """
+    # Some libyaml versions stop flow nesting at their own depth, and its scanner holds
+    # back the tokens of a line of brackets until it has read them all: so the text is
+    # first cut where its brackets alone could first pass the limit, and that part is
+    # scanned on its own, leaving the library no chance to refuse it in its words.
+    cut = _bracket_excess(text)
+    if cut is not None:
+        span = _deep_token_span(text[:cut + 1], path)
+        if span is not None:
+            return span
+    if _nesting_bound(text) > _SAFE_NESTING:
+        return _deep_token_span(text, path)
+    return None
+
+
+def _bracket_excess(text: str) -> int | None:
+    """The offset where opening brackets, quoted or not, first outnumber the limit."""
+    if text.count("[") + text.count("{") <= _MAX_YAML_DEPTH:
+        return None
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > _MAX_YAML_DEPTH:
+                return match.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _deep_token_span(text: str, path: str) -> Span | None:
     opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
                yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
     closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -424,13 +472,17 @@ class _Builder:
 
     def integer(self, node: yaml.Node, where: str, minimum: int = 1) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+            digits = node.value.replace("_", "")
+            # Hex and binary escape Python's limit on decimal digits, and a number too
+            # long to print fails later: no page or paragraph number is that long.
             try:
-                value = int(node.value.replace("_", ""), 0)
+                value = int(digits, 0) if len(digits) <= _MAX_NUMBER_CHARS else None
             except ValueError:
                 value = None
-            if value is not None and value >= minimum:
+            if value is not None and minimum <= value <= MAX_NUMBER:
                 return value
-        self.wrong_type(node, where, f"a whole number of at least {minimum}")
+        self.wrong_type(node, where,
+                        f"a whole number of at least {minimum} and at most {MAX_NUMBER:,}")
         return None
 
     def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
@@ -455,6 +507,26 @@ class _Builder:
                 continue
             refs.append(Ref.parse(value, self.span(item)))
         return tuple(refs)
+
+    def links(self, node: yaml.Node, where: str) -> tuple[LinkRef, ...]:
+        links = []
+        for item in self.sequence(node, where):
+            value = self.text(item, f"each item of {where}")
+            if value is None:
+                continue
+            if not LINK.match(value):
+                self.error("AM002", item, f"`{value}` in {where} is not a link",
+                           "Write the node whose link it is (`P4.C1`), or the node and its "
+                           "target (`P4.C1 -> P4`, `arsene:O1 -> arsene:T`).")
+                continue
+            links.append(LinkRef.parse(value, self.span(item)))
+        return tuple(links)
+
+    def flag(self, node: yaml.Node, where: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return node.value.lower() in ("true", "yes", "on")
+        self.wrong_type(node, where, "true or false")
+        return False
 
     # -- the map --------------------------------------------------------------
 
@@ -581,6 +653,10 @@ class _Builder:
                 fields[key] = self.texts(value, f"the `tags` of {label}")
             elif key in ("supports", "attacks", "same_as"):
                 fields[key] = self.refs(value, f"the `{key}` of {label}")
+            elif key == "undercuts":
+                fields[key] = self.links(value, f"the `undercuts` of {label}")
+            elif key == "granted":
+                fields[key] = self.flag(value, f"the `granted` of {label}")
             elif key == "source":
                 fields[key] = self._locator(value, label)
             elif key == "expect":
@@ -708,6 +784,8 @@ def _misplaced(key: str, kind: Kind) -> str | None:
         return "the thesis is attacked by top-level `objections`, not rebuttals"
     if key == "held_by":
         return "only objections have `held_by`"
+    if key == "granted" and kind is Kind.THESIS:
+        return "the thesis is the author's own claim, not a concession"
     if key == "linked":
         return "`linked:` goes inside a `premises:` list, as one item"
     if key == "objections":

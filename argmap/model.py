@@ -35,6 +35,8 @@ class Label(enum.Enum):
 class Relation(enum.Enum):
     SUPPORT = "supports"
     ATTACK = "attacks"
+    #: An attack on an inference (a link), not on a claim.
+    UNDERCUT = "undercuts"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -64,6 +66,24 @@ class Ref:
     def parse(cls, text: str, span: Span) -> Ref:
         map_id, sep, node_id = text.rpartition(":")
         return cls(id=node_id, map=map_id if sep else None, span=span)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRef:
+    """A link named in `undercuts:`: `X` (X's own link) or `X -> Y` (X's link to Y)."""
+
+    source: Ref
+    target: Ref | None
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.source} -> {self.target}" if self.target else str(self.source)
+
+    @classmethod
+    def parse(cls, text: str, span: Span) -> LinkRef:
+        left, arrow, right = text.partition("->")
+        source = Ref.parse(left.strip(), span)
+        return cls(source, Ref.parse(right.strip(), span) if arrow else None, span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +146,13 @@ class Node:
     tags: tuple[str, ...] = ()
     expect: Label | None = None
     held_by: str | None = None
+    #: A concession: the author affirms the claim and denies only what is inferred from it.
+    granted: bool = False
     supports: tuple[Ref, ...] = ()
     attacks: tuple[Ref, ...] = ()
     same_as: tuple[Ref, ...] = ()
+    #: Links (inferences) this node attacks, rather than claims.
+    undercuts: tuple[LinkRef, ...] = ()
     children: tuple[Node, ...] = ()
     #: Position of each key's value, for messages that point at one field.
     spans: Mapping[str, Span] = field(default_factory=lambda: MappingProxyType({}))
@@ -153,6 +177,17 @@ class Node:
     def attackers(self) -> tuple[Node, ...]:
         return tuple(c for c in self.children if c.kind is not Kind.PREMISE)
 
+    @property
+    def nested_undercut(self) -> bool:
+        """Whether this node answers the inference of the node it sits under, not its claim.
+
+        A counterexample or rebuttal whose `undercuts:` names a link of its parent
+        attacks only that link: its nested attack on the parent is replaced.
+        """
+        return self.parent is not None and self.kind in (Kind.COUNTEREXAMPLE, Kind.REBUTTAL) \
+            and any(link.source.map is None and link.source.id == self.parent
+                    for link in self.undercuts)
+
 
 @dataclass(frozen=True, slots=True)
 class Edge:
@@ -165,6 +200,14 @@ class Edge:
     declared: bool
     #: For nested premises in a linked group: the group's index under its target.
     group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undercut:
+    """An attack from a node on a link, as written in its `undercuts:` list."""
+
+    source: str
+    link: LinkRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +254,18 @@ class ArgMap:
                 target = Ref(node.parent, None, node.span)
                 if node.kind is Kind.PREMISE:
                     yield Edge(node.id, target, Relation.SUPPORT, False, node.group)
-                else:
+                elif not node.nested_undercut:
                     yield Edge(node.id, target, Relation.ATTACK, declared=False)
             for ref in node.supports:
                 yield Edge(node.id, ref, Relation.SUPPORT, declared=True)
             for ref in node.attacks:
                 yield Edge(node.id, ref, Relation.ATTACK, declared=True)
+
+    def undercuts(self) -> Iterator[Undercut]:
+        """Every attack on a link, in document order."""
+        for node in self.walk():
+            for link in node.undercuts:
+                yield Undercut(node.id, link)
 
     def counts(self) -> dict[Kind, int]:
         counts = dict.fromkeys(Kind, 0)

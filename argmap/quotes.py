@@ -58,6 +58,8 @@ _CONFUSABLE = str.maketrans({"i": "l", "1": "l", "|": "l", "\u01c0": "l", "0": "
 _CLOSE = 0.5
 #: How many of the best-ranked windows difflib looks at.
 _CANDIDATES = 8
+#: Quotes of more words than this are compared word by word, not character by character.
+_BY_CHARACTER = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +161,7 @@ class SourceText:
         wanted = [word.key for word in words(unicodedata.normalize("NFKC", quote))]
         if not wanted or not self.words:
             return None
-        target = "".join(wanted)
+        target = " ".join(wanted)
         best: tuple[float, int, int] = (-1.0, 0, 0)
         for start in self._ranked_windows(wanted):
             best = max(best, self._refine(target, start, len(wanted)))
@@ -187,21 +189,34 @@ class SourceText:
         """The best (similarity, first word, end word) near the window at `start`."""
         slack = max(2, size // 2)
         low, high = max(0, start - slack), min(len(self.words), start + size + slack)
-        offset = self._offsets[low]
-        region = "".join(word.key for word in self.words[low:high])
-        blocks = [b for b in difflib.SequenceMatcher(None, region, target, autojunk=False)
-                  .get_matching_blocks() if b.size >= min(3, len(target))]
         spans = [(start, min(start + size, len(self.words)))]
+        wanted = self._units(target, size)
+        matcher = difflib.SequenceMatcher(None, self._slice(low, high, size), wanted,
+                                          autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= min(3, len(wanted))]
         if blocks:
-            first = self._word_at(offset + blocks[0].a)
-            last = self._word_at(offset + blocks[-1].a + blocks[-1].size - 1) + 1
+            if size > _BY_CHARACTER:
+                first, last = low + blocks[0].a, low + blocks[-1].a + blocks[-1].size
+            else:
+                offset = self._offsets[low]
+                first = self._word_at(offset + blocks[0].a)
+                last = self._word_at(offset + blocks[-1].a + blocks[-1].size - 1) + 1
             spans.append((first, last))
-        return max((self._similarity(target, first, last), first, last)
+        return max((self._similarity(wanted, first, last, size), first, last)
                    for first, last in spans)
 
-    def _similarity(self, target: str, first: int, last: int) -> float:
-        passage = "".join(word.key for word in self.words[first:last])
-        return difflib.SequenceMatcher(None, passage, target, autojunk=False).ratio()
+    def _units(self, target: str, size: int) -> str | list[str]:
+        # Matching by character costs time in the product of the two lengths: a long
+        # quote is matched word by word, so a page-long quote takes as long as a line.
+        return list(target.split(" ")) if size > _BY_CHARACTER else target.replace(" ", "")
+
+    def _slice(self, first: int, last: int, size: int) -> str | list[str]:
+        keys = [word.key for word in self.words[first:last]]
+        return keys if size > _BY_CHARACTER else "".join(keys)
+
+    def _similarity(self, wanted: str | list[str], first: int, last: int, size: int) -> float:
+        passage = self._slice(first, last, size)
+        return difflib.SequenceMatcher(None, passage, wanted, autojunk=False).ratio()
 
     def _word_at(self, key_offset: int) -> int:
         return bisect.bisect_right(self._offsets, key_offset) - 1

@@ -5,17 +5,21 @@ attack the node they sit under, and `attacks:` lists add attacks, also into othe
 when maps are evaluated together. Labels follow Dung (1995) in Caminada's (2006)
 labelling form: IN when every attacker is OUT, OUT when some attacker is IN, UNDECIDED
 otherwise. Support never changes a label; a claim left standing although every reason
-for it is OUT is reported as unsupported. docs/semantics.md has the details.
+for it is OUT is reported as unsupported. An undercut attacks a link rather than a claim:
+an attack or support counts only while no undercutter of it stands (argmap/reduction.py
+turns this into plain attacks). docs/semantics.md has the details.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from argmap.links import Link, Links, NodeKey
 from argmap.model import ArgMap, Label, Node, Relation
 from argmap.problem import ArgmapError
+from argmap.reduction import AbstractLink, reduce
 
 GROUNDED = "grounded"
 PREFERRED = "preferred"
@@ -323,6 +327,23 @@ def extensions(framework: Framework, semantics: str = GROUNDED,
     return [frozenset(fixed).union(*combo) for combo in itertools.product(*choices)]
 
 
+@dataclass(frozen=True, slots=True)
+class LinkStatus:
+    """One link and whether it counts: IN (it does), OUT (it does not), or UNDECIDED."""
+
+    link: Link
+    source: str
+    relation: Relation
+    #: The node at the far end: the one attacked or supported, or for an undercut the
+    #: source of the link undercut.
+    target: str
+    #: For an undercut: the far end of the link it undercuts.
+    target_of: str | None
+    counts: Label
+    #: The nodes undercutting this link.
+    undercutters: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, eq=False)
 class Evaluation:
     """The labels of one or more maps' nodes under one semantics.
@@ -343,6 +364,8 @@ class Evaluation:
     count: int
     #: For each supported node, its reasons: one key, or a linked group's keys.
     reasons: Mapping[str, tuple[tuple[str, ...], ...]]
+    #: Every support, attack and undercut between the nodes evaluated, with its status.
+    links: tuple[LinkStatus, ...] = ()
 
     def key(self, map_id: str, node_id: str) -> str:
         return f"{map_id}:{node_id}" if len(self.maps) > 1 else node_id
@@ -353,8 +376,16 @@ class Evaluation:
         return key.removeprefix(prefix) if len(self.maps) > 1 else key
 
     def attackers(self, key: str) -> tuple[str, ...]:
-        framework = self.framework
-        return tuple(framework.keys[i] for i in framework.attackers[framework.position[key]])
+        """The nodes attacking `key`'s claim, whether or not their attack counts."""
+        return tuple(dict.fromkeys(link.source for link in self.links
+                                   if link.relation is Relation.ATTACK and link.target == key))
+
+    def attacks_on(self, key: str) -> tuple[LinkStatus, ...]:
+        return tuple(link for link in self.links
+                     if link.relation is Relation.ATTACK and link.target == key)
+
+    def links_from(self, key: str) -> tuple[LinkStatus, ...]:
+        return tuple(link for link in self.links if link.source == key)
 
     def counts(self) -> dict[Label, int]:
         counts = dict.fromkeys(Label, 0)
@@ -381,24 +412,86 @@ def evaluate(maps: ArgMap | Sequence[ArgMap], semantics: str = GROUNDED,
     qualified = len(group) > 1
     keys = _keys(group, qualified)
     position = {key: i for i, key in enumerate(keys)}
-    attacks: dict[tuple[int, int], None] = {}  # a set that keeps document order
-    reasons: dict[int, dict[object, list[int]]] = {}
-    for source, target, relation, group_index in _resolved_edges(group, qualified, position):
-        if relation is Relation.ATTACK:
-            attacks[source, target] = None
-        else:
-            slot = ("linked", group_index) if group_index is not None else ("one", source)
-            reasons.setdefault(target, {}).setdefault(slot, []).append(source)
-    framework = Framework.from_pairs(keys, attacks)
+
+    def key_of(node: NodeKey) -> str:
+        return f"{node[0]}:{node[1]}" if qualified else node[1]
+
+    found, abstract = _abstract_links(group, position, key_of)
+    reduction = reduce(keys, abstract)
+    framework = Framework.from_pairs(reduction.keys, reduction.pairs)
     outcome = solve(framework, semantics, limit)
-    labels = dict(zip(keys, outcome.labels, strict=True))
-    named = {keys[target]: tuple(tuple(keys[i] for i in members) for members in slots.values())
+    real = reduction.real
+    labels = dict(zip(keys, outcome.labels[:real], strict=True))
+    statuses = _statuses(found, abstract, reduction.status, outcome.labels, key_of)
+    reasons: dict[str, dict[object, list[str]]] = {}
+    failed: set[tuple[str, str]] = set()
+    for status in statuses:
+        if status.relation is Relation.SUPPORT:
+            slot = ("linked", status.link.group) if status.link.group is not None \
+                else ("one", status.source)
+            reasons.setdefault(status.target, {}).setdefault(slot, []).append(status.source)
+            if status.counts is Label.OUT:
+                failed.add((status.source, status.target))
+    named = {target: tuple(tuple(members) for members in slots.values())
              for target, slots in reasons.items()}
+    credulous = outcome.credulous[:real]
     return Evaluation(
         semantics=semantics, maps=group, framework=framework, labels=labels,
-        credulous=frozenset(k for k, c in zip(keys, outcome.credulous, strict=True) if c),
-        unsupported=frozenset(_unsupported(labels, named)), count=outcome.count,
-        reasons=named)
+        credulous=frozenset(k for k, c in zip(keys, credulous, strict=True) if c),
+        unsupported=frozenset(_unsupported(labels, named, failed)), count=outcome.count,
+        reasons=named, links=statuses)
+
+
+def _abstract_links(group: tuple[ArgMap, ...], position: Mapping[str, int],
+                    key_of: Callable[[NodeKey], str],
+                    ) -> tuple[list[Link], list[AbstractLink]]:
+    """The links among the nodes evaluated, by position; others cannot take part."""
+    links = Links({amap.id: amap for amap in group})
+    present = {amap.id for amap in group}
+    index: dict[Link, int] = {}
+    found: list[Link] = []
+    pending = list(links.all())
+    # An undercut can only be placed once the link it undercuts is: at most one pass
+    # per level of undercuts of undercuts.
+    while pending:
+        later = []
+        for link in pending:
+            if link in index or link.target_node[0] not in present \
+                    or position.get(key_of(link.source)) is None:
+                continue
+            target = link.target
+            if isinstance(target, Link):
+                if target not in index:
+                    later.append(link)
+                    continue
+            elif position.get(key_of(target)) is None:
+                continue
+            index[link] = len(found)
+            found.append(link)
+        if len(later) == len(pending):
+            break  # what is left undercuts links that do not take part
+        pending = later
+    abstract = [AbstractLink(position[key_of(link.source)], link.relation,
+                             index[link.target] if isinstance(link.target, Link)
+                             else position[key_of(link.target)],
+                             on_link=isinstance(link.target, Link)) for link in found]
+    return found, abstract
+
+
+def _statuses(found: list[Link], abstract: list[AbstractLink], status: Sequence[int],
+              labels: Sequence[Label], key_of: Callable[[NodeKey], str],
+              ) -> tuple[LinkStatus, ...]:
+    undercutters: dict[int, list[str]] = {}
+    for link, item in zip(found, abstract, strict=True):
+        if item.on_link:
+            undercutters.setdefault(item.target, []).append(key_of(link.source))
+    result = []
+    for i, link in enumerate(found):
+        target_of = key_of(link.target.target_node) if isinstance(link.target, Link) else None
+        result.append(LinkStatus(link, key_of(link.source), link.relation,
+                                 key_of(link.target_node), target_of, labels[status[i]],
+                                 tuple(dict.fromkeys(undercutters.get(i, ())))))
+    return tuple(result)
 
 
 def labels_for(amap: ArgMap) -> dict[str, Label]:
@@ -422,56 +515,15 @@ def _keys(group: tuple[ArgMap, ...], qualified: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _resolved_edges(group: tuple[ArgMap, ...], qualified: bool, position: Mapping[str, int],
-                    ) -> Iterator[tuple[int, int, Relation, int | None]]:
-    """Edges between nodes that exist in the maps evaluated; others cannot take part."""
-    present = {amap.id for amap in group}
-    for amap in group:
-        prefix = f"{amap.id}:" if qualified else ""
-        for edge in amap.edges():
-            target_map = edge.target.map or amap.id
-            if target_map not in present:
-                continue
-            target_key = f"{target_map}:{edge.target.id}" if qualified else edge.target.id
-            target = position.get(target_key)
-            if target is not None:
-                yield position[prefix + edge.source], target, edge.relation, edge.group
-
-
 def _unsupported(labels: Mapping[str, Label],
-                 reasons: Mapping[str, tuple[tuple[str, ...], ...]]) -> Iterator[str]:
+                 reasons: Mapping[str, tuple[tuple[str, ...], ...]],
+                 failed: set[tuple[str, str]]) -> Iterator[str]:
+    """Nodes not OUT whose every reason fails: a member OUT, or its support undercut."""
     for key, slots in reasons.items():
         if labels[key] is not Label.OUT and all(
-                any(labels[member] is Label.OUT for member in slot) for slot in slots):
+                any(labels[member] is Label.OUT or (member, key) in failed for member in slot)
+                for slot in slots):
             yield key
-
-
-def why(evaluation: Evaluation, key: str, map_id: str | None = None) -> str:
-    """One sentence on why a node has its label, naming attackers as written in `map_id`."""
-    label = evaluation.labels[key]
-    attackers = evaluation.attackers(key)
-
-    def named(keys: Iterable[str]) -> str:
-        return ", ".join(f"`{evaluation.name(k, map_id) if map_id else k}`" for k in keys)
-
-    if evaluation.count == 0:
-        return f"no {evaluation.semantics} labelling exists, so nothing is decided"
-    if not attackers:
-        return "nothing attacks it"
-    if label is Label.IN:
-        return f"every attacker is out ({named(attackers)})"
-    if label is Label.OUT:
-        winners = [k for k in attackers if evaluation.labels[k] is Label.IN]
-        if winners:
-            verb = "is" if len(winners) == 1 else "are"
-            return f"attacked by {named(winners)}, which {verb} in"
-        return (f"out in every {evaluation.semantics} labelling, though no one attacker is "
-                "in in all of them")
-    if evaluation.semantics != GROUNDED:
-        return f"its {evaluation.semantics} labellings disagree on it, or all leave it undecided"
-    open_ = [k for k in attackers if evaluation.labels[k] is not Label.OUT]
-    return (f"attacked by {named(open_)}, undecided, with no attacker in: "
-            "an attack cycle leaves it open")
 
 
 _lint_cache: dict[tuple[int, ...], tuple[tuple[ArgMap, ...], Evaluation]] = {}

@@ -20,9 +20,13 @@ HEADER = "argmap: 1\nid: m\ntitle: A map\n"
 
 def findings(text: str, *, settings: Settings | None = None,
              path: str = "m.yaml") -> list[tuple[str, int, int]]:
-    """Lint one map given inline; return (code, line, column) of every finding."""
+    """Lint one map given inline; return (code, line, column) of every finding.
+
+    AM403 (own voice out) is off unless `settings` are given: the small maps of the
+    other rules' tests leave the author's claims out on purpose.
+    """
     loaded = load_text(textwrap.dedent(text), path)
-    result = lint_loaded([loaded], settings or Settings())
+    result = lint_loaded([loaded], settings or Settings(disable=frozenset({"AM403"})))
     return [(p.code, p.span.line, p.span.column) for p in result.problems]
 
 

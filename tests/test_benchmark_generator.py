@@ -19,7 +19,8 @@ CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _problems(paths: list[Path]) -> list[str]:
-    result = lint_paths(paths, Settings())
+    # The generator attacks nodes at random, the author's own too; AM403 has its own tests.
+    result = lint_paths(paths, Settings(disable=frozenset({"AM403"})))
     return [f"{p.span} {p.code} {p.message}" for f in result.files for p in f.problems]
 
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from argmap.loader import MAX_BYTES, MAX_DEPTH, load_bytes, load_text
+from argmap.loader import _MAX_YAML_DEPTH, MAX_BYTES, MAX_DEPTH, load_bytes, load_text
 from argmap.model import Kind, Label, Span
 from tests.conftest import FIXTURES, HEADER
 
@@ -181,3 +181,36 @@ def test_every_problem_is_reported_at_once():
     result = load_text(text, "m.yaml")
     assert [(p.code, p.span.line) for p in result.problems] == [
         ("AM002", 8), ("AM002", 9), ("AM002", 10)]
+
+
+@pytest.mark.parametrize("depth", [_MAX_YAML_DEPTH + 1, 1_001, 5_000])
+def test_flow_nesting_is_refused_at_argmaps_own_limit(depth):
+    # The position is that of the first bracket past argmap's limit, however deep the
+    # brackets go and whatever depth the installed YAML library would stop at itself.
+    text = HEADER + "summary: " + "[" * depth + "]" * depth + "\n"
+    code, line, column, message = only_problem(text)
+    assert (code, line) == ("AM005", HEADER.count("\n") + 1)
+    assert column == len("summary: ") + _MAX_YAML_DEPTH
+    assert "levels of YAML" in message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_bad_character_is_placed_on_its_line_whatever_the_line_endings(newline):
+    text = (HEADER + "thesis:\n  id: T\n  claim: x\x07y\n").replace("\n", newline)
+    code, line, column, _ = only_problem(text)
+    assert (code, line, column) == ("AM006", HEADER.count("\n") + 3, 11)
+
+
+def test_bytes_that_are_not_utf8_are_placed_on_their_line_with_cr_line_endings():
+    data = (HEADER + "summary: caf\xe9\n").replace("\n", "\r").encode("latin-1")
+    code, line, column, _ = only_problem(data)
+    assert (code, line, column) == ("AM006", HEADER.count("\n") + 1, 13)
+
+
+@pytest.mark.parametrize("number", ["0x" + "f" * 5000, "0b" + "1" * 5000, "9" * 5000,
+                                    "1_000_000_000", "0"])
+def test_a_number_too_long_or_too_large_is_refused_where_it_is_written(number):
+    code, line, column, message = only_problem(
+        HEADER + f"thesis:\n  id: T\n  claim: x\n  source: {{para: {number}}}\n")
+    assert (code, line, column) == ("AM002", HEADER.count("\n") + 4, 18)
+    assert "at most 999,999,999" in message

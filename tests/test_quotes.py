@@ -133,3 +133,16 @@ def test_decode_refuses_what_is_not_plain_text(data: bytes, message: str) -> Non
         decode(data, "t.txt")
     assert caught.value.message == message
     assert caught.value.exit_code == 2
+
+
+def test_a_long_quote_that_is_not_found_still_gets_its_nearest_passage() -> None:
+    # Quotes past a few dozen words are matched word by word, which keeps a page-long
+    # quote as quick to place as a line-long one.
+    lines = [" ".join(f"w{line}x{n}" for n in range(12)) for line in range(400)]
+    source = SourceText("\n".join(lines))
+    quote = " ".join(lines[200:240]).replace("w220x5", "w220y5")
+    passage = source.nearest(quote)
+    assert passage is not None
+    assert passage.line == 201
+    assert 0.99 < passage.similarity < 1
+    assert passage.text.startswith("w200x0 ") and passage.text.endswith(" w239x11")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from argmap.cli import (  # noqa: F401  (importing a command module registers it)
     atlas_cmd,
+    diff_cmd,
     eval_cmd,
     export_cmd,
+    html_cmd,
     lint_cmd,
     maps_cmd,
     quotes_cmd,

@@ -81,6 +81,10 @@ def handles_errors(command: F) -> F:
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except Exception as exc:  # the last line of defence, see crash.py
+            if _from_the_framework(exc):
+                raise  # an exit, an abort or a usage error: typer reports those itself
+            raise crashed(exc) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -110,5 +114,23 @@ def write_output(text: str | bytes, output: Path | None) -> None:
     write_atomic(output, text)
 
 
+def _from_the_framework(exc: BaseException) -> bool:
+    # typer.Exit is a RuntimeError; which classes typer (or click, in older typer
+    # versions) raises for exits and usage errors differs between versions.
+    return type(exc).__module__.partition(".")[0] in ("typer", "click")
+
+
+def crashed(exc: BaseException) -> typer.Exit:
+    """Report an exception argmap did not expect, and return the Exit to raise."""
+    from argmap.cli.crash import CRASH_EXIT, report
+
+    sys.stdout.flush()
+    sys.stderr.write(report(exc))
+    return typer.Exit(CRASH_EXIT)
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as exc:  # outside any command, e.g. in option parsing
+        raise SystemExit(crashed(exc).exit_code) from None

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.tree import Tree
 
     from argmap.model import ArgMap, Node
-    from argmap.semantics import Evaluation
+    from argmap.semantics import Evaluation, LinkStatus
 
 EVAL_FORMATS = ("text", "json")
 SEMANTICS_HELP = ("grounded (default: exact at any size), preferred or stable (exact "
@@ -83,7 +83,8 @@ def explain(
     """
     from rich.console import Console
 
-    from argmap.semantics import evaluate, why
+    from argmap.explanation import link_sentences, undercut_sentences, why
+    from argmap.semantics import evaluate
 
     _check_semantics(semantics)
     amap = _load_all([name])[0]
@@ -93,6 +94,10 @@ def explain(
                       emoji=False)
     label = evaluation.labels[key].value
     console.print(f"{key} is {label}: {why(evaluation, key)}.", markup=False)
+    node = amap.index()[node_id.removeprefix(f"{amap.id}:")]
+    for sentence in (*link_sentences(evaluation, key, node.granted),
+                     *undercut_sentences(evaluation, key)):
+        console.print(sentence, markup=False)
     if key in evaluation.unsupported:
         from argmap.rules.am402_unsupported import failures
 
@@ -199,27 +204,50 @@ def eval_json(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def dialectical_tree(evaluation: Evaluation, key: str) -> Tree:
-    """The node, its attackers under it, theirs under them; each node expanded once."""
+    """The node, its attackers under it, theirs under them; each node expanded once.
+
+    Under an attacker come the nodes undercutting its attack, marked `undercuts`.
+    """
     from rich.text import Text
     from rich.tree import Tree
 
+    from argmap.model import Relation
+
     claims = {k: node.claim for k, _amap, node in evaluation.nodes()}
 
-    def line(k: str, repeated: bool) -> Text:
+    def line(k: str, repeated: bool, undercut: str | None = None) -> Text:
         label = evaluation.labels[k].value
         text = Text.assemble((k, "bold"), " ", (label.upper(), _STYLE[label]))
+        if undercut:
+            text.append(f" undercuts {undercut}")
         text.append("  (see above)" if repeated else f"  {claims[k]}")
         return text
+
+    def children(current: str) -> list[tuple[str, str | None]]:
+        """Attackers of `current`, each followed by the undercutters of its attack."""
+        found: list[tuple[str, str | None]] = []
+        for link in evaluation.attacks_on(current):
+            found.append((link.source, None))
+            found.extend(undercutters(link))
+        return found
+
+    def undercutters(link: LinkStatus) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = []
+        for status in evaluation.links:
+            if status.relation is Relation.UNDERCUT and status.link.target == link.link:
+                found.append((status.source, f"{link.source} -> {link.target}"))
+                found.extend(undercutters(status))
+        return found
 
     root = Tree(line(key, False))
     expanded = {key}
     # Depth-first in print order, so the first occurrence printed is the one expanded.
-    stack = [(root, attacker) for attacker in reversed(evaluation.attackers(key))]
+    stack = [(root, k, u) for k, u in reversed(children(key))]
     while stack:
-        parent, current = stack.pop()
+        parent, current, undercut = stack.pop()
         repeated = current in expanded
-        branch = parent.add(line(current, repeated))
+        branch = parent.add(line(current, repeated, undercut))
         if not repeated:
             expanded.add(current)
-            stack.extend((branch, a) for a in reversed(evaluation.attackers(current)))
+            stack.extend((branch, k, u) for k, u in reversed(children(current)))
     return root

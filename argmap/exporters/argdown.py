@@ -57,6 +57,7 @@ class _Writer:
     notes: list[str] = field(default_factory=list)
     #: Blocks still to write at the top level: linked premises and their argument.
     pending: list[Inference] = field(default_factory=list)
+    queued: set[Inference] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.index = self.amap.index()
@@ -113,7 +114,11 @@ class _Writer:
             inference = self.linked.get((node.id, child.id))
             if inference is not None:
                 lines.append(f"{inner}+ <{argument_title(inference)}>")
-                self.pending.append(inference)
+                # Under a repeated id, a co-premise can be the node that holds its own
+                # group: each group is written once, so the export ends.
+                if inference not in self.queued:
+                    self.queued.add(inference)
+                    self.pending.append(inference)
         for relation, target in self.declared.get(node.id, ()):
             lines.append(f"{inner}{'+>' if relation is Relation.SUPPORT else '->'} [{target}]")
 

@@ -37,8 +37,17 @@ class Relations:
 
 def relations(amap: ArgMap, format_name: str) -> Relations:
     """Every support and attack inside the map, in document order; linked groups as one."""
-    known = {node.id for node in amap.walk()}
     found = Relations()
+    known: set[str] = set()
+    repeated: dict[str, None] = {}
+    for node in amap.walk():
+        if node.id in known:
+            repeated[node.id] = None
+        known.add(node.id)
+    if repeated:
+        found.notes.append("ids used more than once (" + ", ".join(f"`{i}`" for i in repeated)
+                           + f", see `argmap lint`): {format_name} has one statement per id, "
+                           "so their relations are merged")
     groups: dict[tuple[str, int], list[str]] = {}
     for edge in amap.edges():
         if not _local(edge, amap, known, found, format_name):
@@ -90,6 +99,7 @@ _FIELDS: dict[str, Callable[[Node], bool]] = {
     "expect": lambda node: node.expect is not None,
     "held_by": lambda node: node.held_by is not None,
     "same_as": lambda node: bool(node.same_as),
+    "granted": lambda node: node.granted,
 }
 
 

@@ -5,9 +5,10 @@ What becomes what:
 - I-nodes are claims. An RA node is a support from its premises (two or more are a
   linked group) to each claim it points at; a CA node an attack from each attacker on
   each claim it points at.
-- A CA aimed at an RA (an undercut) attacks that inference's conclusion, with a comment:
-  argmap has no attacks on inferences. A CA aimed at another CA (an attack on an attack)
-  has no argmap counterpart and is left out, with a comment on the attacker.
+- A CA aimed at an RA or at another CA is an undercut: it attacks that inference (the
+  support of its first premise, or the attack of its first attacker), written
+  `undercuts: [X -> Y]`, where Y is the claim the inference reaches (for a CA aimed at a
+  CA aimed at a scheme, the first claim into that scheme).
 - Dialogue (L, YA, TA nodes, locutions), rephrases (MA), preferences (PA), unknown node
   types, self-loops, edges to missing nodes and scheme nodes missing a premise or
   conclusion are left out and reported. Nodes with no edges are kept as claims.
@@ -184,8 +185,10 @@ def _conflict(key: str, nodes: _Nodes, graph: Graph) -> None:
         kind = nodes.types[target]
         if kind == "I":
             graph.links.extend(Link((a,), target, Relation.ATTACK) for a in attackers)
-        elif kind == "RA":
-            _undercut(attackers, target, nodes, graph)
+        elif kind in ("RA", "CA") and _ends(target, nodes) is not None:
+            source, far = _ends(target, nodes)  # type: ignore[misc]
+            graph.links.extend(Link((a,), source, Relation.ATTACK, undercut=far)
+                               for a in attackers)
         else:
             aimed = _describe(target, nodes, graph)
             graph.dropped.append(f"CA node `{one_line(key)}` attacks {aimed}: argmap "
@@ -207,17 +210,23 @@ def _describe(key: str, nodes: _Nodes, graph: Graph) -> str:
     return f"the {names.get(kind, one_line(kind))} node `{one_line(key)}`{between}"
 
 
-def _undercut(attackers: list[str], inference: str, nodes: _Nodes, graph: Graph) -> None:
-    premises = _claims(nodes.incoming.get(inference, []), nodes)
-    for conclusion in _claims(nodes.outgoing.get(inference, []), nodes):
-        claims = graph.claims
-        comment = (f"In the source this undercuts the inference from "
-                   f"{', '.join(short(claims[p].text) for p in premises) or 'nothing'} to "
-                   f"{short(claims[conclusion].text)}. argmap has no attacks on inferences, "
-                   "so it attacks the conclusion.")
-        graph.links.extend(Link((a,), conclusion, Relation.ATTACK, comment) for a in attackers)
+def _ends(scheme: str, nodes: _Nodes) -> tuple[str, str] | None:
+    """The link a scheme node stands for: its first claim in, and the claim it reaches.
 
-
+    A CA aimed at a scheme reaches that scheme's own first claim in, which is how
+    `undercuts:` names an undercut of an undercut.
+    """
+    sources = _claims(nodes.incoming.get(scheme, []), nodes)
+    targets = nodes.outgoing.get(scheme, [])
+    if not sources or not targets:
+        return None
+    target = targets[0]
+    if nodes.types[target] == "I":
+        return sources[0], target
+    if nodes.types[target] in ("RA", "CA"):
+        inner = _claims(nodes.incoming.get(target, []), nodes)
+        return (sources[0], inner[0]) if inner else None
+    return None
 
 
 def _read_header(data: dict[str, Any], graph: Graph) -> None:

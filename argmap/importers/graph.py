@@ -31,13 +31,16 @@ class Claim:
 
 @dataclass(frozen=True)
 class Link:
-    """One support or attack; several sources of one support are co-premises (linked)."""
+    """One support, attack or undercut; several sources of one support are co-premises."""
 
     sources: tuple[str, ...]
     target: str
     relation: Relation
     #: Said in a comment on each source: how the link differs in the source.
     comment: str | None = None
+    #: For an undercut: the far end of the link attacked, whose source is `target`.
+    #: The link then attacks only that inference, never `target` itself.
+    undercut: str | None = None
 
 
 @dataclass

@@ -9,9 +9,11 @@ From the thesis the tree grows backwards along the relations, breadth first: a c
 nests under the first claim it is found supporting (a premise; co-premises of one
 inference as a `linked` group) or attacking (an objection under the thesis, a rebuttal
 elsewhere). Every relation the nesting does not show becomes a `supports:` or `attacks:`
-entry. Claims that lead nowhere near the thesis are grown into trees of their own, each
-listed as a premise of the thesis with a comment saying so (docs/interop.md). Nothing is
-dropped except self-loops and the one link that would close a circle of supports.
+entry. An undercut of the link from X to Y nests under X as a rebuttal (or, when X is
+the thesis, stands free) with `undercuts: [X -> Y]`. Claims that lead nowhere near the
+thesis are grown into trees of their own, each listed as a premise of the thesis with a
+comment saying so (docs/interop.md). Nothing is dropped except self-loops and the one
+link that would close a circle of supports.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Item:
     children: list[Item | list[Item]] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     attacks: list[str] = field(default_factory=list)
+    #: Links this node undercuts, as (source, far end) keys until ids are assigned.
+    undercuts: list[str] = field(default_factory=list)
     #: How deep the node sits, counted as the loader does (thesis 1, top level 2).
     depth: int = 1
 
@@ -90,6 +94,8 @@ class _Layout:
         self.items: dict[str, Item] = {}
         self.done: set[str] = set()
         self.declared: list[tuple[str, Relation, str]] = []
+        #: (undercutter, link source, link far end), by keys.
+        self.undercut_links: list[tuple[str, str, str]] = []
 
     def run(self) -> Outline:
         thesis_key, messages = self._thesis()
@@ -103,6 +109,9 @@ class _Layout:
         for item in outline.walk():
             item.supports = [self.items[key].id for key in item.supports]
             item.attacks = [self.items[key].id for key in item.attacks]
+        for source, link_source, far in dict.fromkeys(self.undercut_links):
+            self.items[source].undercuts.append(
+                f"{self.items[link_source].id} -> {self.items[far].id}")
         return outline
 
     def _place_strays(self) -> None:
@@ -255,9 +264,23 @@ class _Layout:
             self._note_broken_group(link)
         else:
             free = [s for s in free if not self._waits(s, link.target, ahead)]
+        if link.undercut is not None:
+            return self._undercut(link, target, free)
         kind = Kind.PREMISE if link.relation is Relation.SUPPORT \
             else Kind.OBJECTION if target is self.outline.thesis else Kind.REBUTTAL
         return self._nest_or_declare(link.sources, target, kind, link.relation, free)
+
+    def _undercut(self, link: Link, target: Item, free: list[str]) -> list[str]:
+        """Nest a free undercutter under the link's source; it then attacks only the link."""
+        assert link.undercut is not None
+        for source in link.sources:
+            self.undercut_links.append((source, link.target, link.undercut))
+            if source in free:
+                if target is self.outline.thesis:
+                    self._top_rebuttal(source)
+                else:
+                    self._place(source, target, Kind.REBUTTAL)
+        return free
 
     def _waits(self, source: str, target: str, ahead: set[str]) -> bool:
         """Whether `source` should rather nest in its linked group, reached later."""
@@ -276,6 +299,11 @@ class _Layout:
 
     def _too_deep(self, link: Link, target: Item, free: list[str]) -> list[str]:
         """Sources that would nest too deep start again at the top, relation declared."""
+        if link.undercut is not None:
+            for source in free:
+                self._top_rebuttal(source)
+            self.undercut_links.extend((s, link.target, link.undercut) for s in link.sources)
+            return free
         for source in free:
             if link.relation is Relation.ATTACK:
                 self._top_rebuttal(source)
@@ -383,7 +411,7 @@ def _label(item: Item) -> str:
 
 def _clean(graph: Graph) -> list[Link]:
     """The links without self-loops and repeats; a self-loop is reported."""
-    seen: set[tuple[tuple[str, ...], str, Relation]] = set()
+    seen: set[tuple[tuple[str, ...], str, Relation, str | None]] = set()
     kept: list[Link] = []
     for link in graph.links:
         sources = tuple(dict.fromkeys(s for s in link.sources if s != link.target))
@@ -392,8 +420,9 @@ def _clean(graph: Graph) -> list[Link]:
             graph.dropped.append(f"{short(claim.name or claim.text)} "
                                  f"{link.relation.value} itself: left out")
             continue
-        key = (sources, link.target, link.relation)
+        key = (sources, link.target, link.relation, link.undercut)
         if key not in seen:
             seen.add(key)
-            kept.append(Link(sources, link.target, link.relation, link.comment))
+            kept.append(Link(sources, link.target, link.relation, link.comment,
+                             link.undercut))
     return kept

@@ -123,7 +123,8 @@ def _body(item: Item, column: int) -> list[str]:
     tags = [tag for tag in map(one_line, item.claim.tags) if tag]
     if tags:
         out += [f"{pad}tags:", *(f"{pad}  - {scalar(tag)}" for tag in tags)]
-    for key, refs in (("supports", item.supports), ("attacks", item.attacks)):
+    for key, refs in (("supports", item.supports), ("attacks", item.attacks),
+                      ("undercuts", item.undercuts)):
         if refs:
             out.append(f"{pad}{key}: [{', '.join(scalar(ref) for ref in refs)}]")
     premises = [c for c in item.children if isinstance(c, list) or c.kind is Kind.PREMISE]

@@ -131,8 +131,12 @@ class _AtlasDrawing:
         yield "  node" + attr_list(node_defaults(self.options))
         yield "  edge" + attr_list(EDGE_DEFAULTS)
         if self.options.legend or self.labels is not None:
+            from argmap.renderers.undercut_dot import legend_lines
+
+            undercuts = [line for drawing in self.drawings.values()
+                         for line in legend_lines(drawing.amap, self.options, drawing.theme)]
             yield from legend(self.options, self.labels is not None,
-                              [(_SHOWN[SAME_AS], self._same_as_look())])
+                              [(_SHOWN[SAME_AS], self._same_as_look()), *undercuts[:1]])
         yield from self._side_by_side()
         for map_id in self.drawings:
             yield from self._map_box(map_id)

@@ -757,7 +757,8 @@ def legend(options: DotOptions, status: bool,
     """
     keys = _legend_keys(options, status)
     samples: list[tuple[str, Mapping[str, str]]] = [
-        (relation.value, edge_style(relation, options)) for relation in Relation]
+        (relation.value, edge_style(relation, options))
+        for relation in (Relation.SUPPORT, Relation.ATTACK)]
     samples += lines
     small = options.font_size * 0.85
     for word, _ in samples:
@@ -882,15 +883,24 @@ class MapDrawing:
         yield "  edge" + attr_list(EDGE_DEFAULTS)
         yield from self.body()
         if self.options.legend or self.labels is not None:
-            yield from legend(self.options, self.labels is not None)
+            from argmap.renderers.undercut_dot import legend_lines
+
+            yield from legend(self.options, self.labels is not None,
+                              legend_lines(self.amap, self.options, self.theme))
         yield "}"
 
     def body(self) -> Iterator[str]:
         """The node and edge statements, without the graph around them."""
-        links = list(self._links())
+        from argmap.renderers import undercut_dot
+
+        links, junctions = undercut_dot.split(self.amap, self.names, list(self._links()),
+                                              self.options, self.theme, self.prefix,
+                                              self.externals)
         yield from self._nodes()
         for ref, external in self.externals.items():
             yield node_statement(external, external_attrs(ref, self.options))
+        for junction, attrs in junctions:
+            yield node_statement(junction, attrs)
         for link in links:
             yield edge_statement(link.upper, link.lower, link.attrs)
 
@@ -958,6 +968,7 @@ class MapDrawing:
         if status is Label.OUT:
             claim = _font(claim, colour=faint)
         rows = [_font(f"<I>{_join(text.held_by)}</I>", small, faint)] if text.held_by else []
+        rows += [_font("<I>granted</I>", small, faint)] if node.granted else []
         rows += [claim, _font(_join(text.meta), small, faint)]
         if text.more:
             rows.append(_font(f"<I>{html(text.more)}</I>", small, faint))

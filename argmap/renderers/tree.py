@@ -60,6 +60,9 @@ class Glyphs:
     quotes: tuple[str, str]
     ellipsis: str
     guides: tuple[str, str, str, str] | None = None
+    #: An attack on a link rather than a claim, and a concession.
+    undercut: str = "⤳"
+    granted: str = "◇"
 
 
 UNICODE = Glyphs(
@@ -73,7 +76,7 @@ ASCII = Glyphs(
            Kind.COUNTEREXAMPLE: "!", Kind.REBUTTAL: "<"},
     badges={Label.IN: "[v]", Label.OUT: "[x]", Label.UNDECIDED: "[?]"},
     linked="&", ref="->", same="=", more="...", quotes=('"', '"'), ellipsis="...",
-    guides=Tree.ASCII_GUIDES,
+    guides=Tree.ASCII_GUIDES, undercut="~>", granted="<>",
 )
 
 
@@ -363,12 +366,17 @@ class _View:
     def _head(self, node: Node) -> Text:
         style = STYLES[node.kind]
         head = Text()
-        head.append(self.glyphs.kinds[node.kind], style=style)
+        undercut = node.nested_undercut
+        head.append(self.glyphs.undercut if undercut else self.glyphs.kinds[node.kind],
+                    style=style)
         head.append(" ")
         head.append(node.id, style="bold")
         if node.group is None:
             head.append(" ")
-            head.append(WORDS[node.kind], style=style)
+            head.append("undercuts" if undercut else WORDS[node.kind], style=style)
+        if node.granted:
+            head.append(" ")
+            head.append(f"{self.glyphs.granted} granted", style="bold blue")
         label = self.labels.get(node.id) if self.labels is not None else None
         if label is not None:
             head.append(" ")
@@ -424,6 +432,32 @@ class _View:
                 left, right = self.glyphs.quotes
                 lead.append(f" {left}", style="dim")
                 yield _Fitted(lead, target.claim, Text(right, style="dim"), self.glyphs.ellipsis)
+        yield from self._undercuts(node)
+
+    def _undercuts(self, node: Node) -> Iterator[Text | _Fitted]:
+        """Each link the node undercuts, as `X -> Y`, with the text of X."""
+        if not node.undercuts:
+            return
+        from argmap.links import Failure, links_for
+
+        links = links_for(self.amap, {**self.others, self.amap.id: self.amap})
+        for ref, resolved in links.undercuts_of((self.amap.id, node.id)):
+            lead = Text(f"{self.glyphs.undercut} undercuts ", style="dim")
+            if resolved.link is None:
+                lead.append(str(ref).replace("->", self.glyphs.ref), style="bold")
+                if resolved.failure is not Failure.UNCHECKED:
+                    lead.append(" (no such link)", style="italic")
+                yield lead
+                continue
+            lead.append(resolved.link.name(self.amap.id).replace("->", self.glyphs.ref),
+                        style="bold")
+            source = links.node(resolved.link.source)
+            if source is None:
+                yield lead
+                continue
+            left, right = self.glyphs.quotes
+            lead.append(f" {left}", style="dim")
+            yield _Fitted(lead, source.claim, Text(right, style="dim"), self.glyphs.ellipsis)
 
     def _is_local(self, ref: Ref) -> bool:
         return ref.map is None or ref.map == self.amap.id

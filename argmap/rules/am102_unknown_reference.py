@@ -1,8 +1,9 @@
 """A reference names a node that does not exist.
 
 `supports:`, `attacks:` and `same_as:` name nodes by id (`P2`) or, in another map, by
-map and id (`arsene:O1`). A reference into another map is checked against that map
-wherever lint finds it (see AM110); AM106 says when its file does not load.
+map and id (`arsene:O1`); so does each side of a link in `undercuts:`. A reference
+into another map is checked against that map wherever lint finds it (see AM110); AM106
+says when its file does not load.
 
 Fails:
 
@@ -31,6 +32,10 @@ def references(amap: ArgMap) -> Iterator[tuple[str, Ref]]:
         for key in ("supports", "attacks", "same_as"):
             for ref in getattr(node, key):
                 yield key, ref
+        for link in node.undercuts:
+            yield "undercuts", link.source
+            if link.target is not None:
+                yield "undercuts", link.target
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:

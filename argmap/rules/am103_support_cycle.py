@@ -57,13 +57,14 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
             state = colour.get(target, white)
             if state == grey:
                 cycle = [*path[path.index(target):], target]
-                # Nesting alone cannot close a cycle: point at a `supports:` entry.
                 links = [declared[pair] for pair in itertools.pairwise(cycle) if pair in declared]
-                span = links[0].target.span
-                yield Problem(CODE, SEVERITY, span,
-                              "support cycle: " + " → ".join(cycle),
-                              "Remove one of the `supports:` links so the argument is not "
-                              "circular.")
+                # Nesting closes a cycle only through an id used twice, which AM101
+                # reports: this rule speaks only of `supports:` links.
+                if links:
+                    yield Problem(CODE, SEVERITY, links[0].target.span,
+                                  "support cycle: " + " → ".join(cycle),
+                                  "Remove one of the `supports:` links so the argument is "
+                                  "not circular.")
             elif state == white:
                 colour[target] = grey
                 path.append(target)

@@ -1,7 +1,8 @@
 """A counterexample or rebuttal attacks nothing.
 
 Nested counterexamples and rebuttals attack the node they sit under. Those listed at
-the top level of the map attack only what their `attacks:` list names, so they need one.
+the top level of the map attack only what their `attacks:` list names (or the links their
+`undercuts:` list names), so they need one of the two.
 
 Fails:
 
@@ -30,7 +31,8 @@ SEVERITY = Severity.ERROR
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
     for node in (*amap.counterexamples, *amap.rebuttals):
-        if not node.attacks:
+        if not node.attacks and not node.undercuts:
             yield Problem(CODE, SEVERITY, node.at("id"),
                           f"{node.kind.value} `{node.id}` attacks nothing",
-                          "Nest it under the claim it attacks, or add `attacks: [ID]`.")
+                          "Nest it under the claim it attacks, or add `attacks: [ID]` or "
+                          "`undercuts: [LINK]`.")

@@ -1,7 +1,8 @@
 """An objection has no counterexample or rebuttal: nothing in the map answers it.
 
 An objection the author leaves standing defeats the thesis. Either the map is missing
-the author's answer, or the author concedes the point, which deserves a `note:`.
+the author's answer, or the author concedes the point, which deserves a `note:`. An
+undercut of the objection's link (`undercuts: [O1]`) answers it too.
 
 Fails:
 
@@ -47,7 +48,9 @@ _cache: dict[tuple[int, ...], tuple[tuple[ArgMap, ...], frozenset[tuple[str, str
 
 
 def _attacked(maps: tuple[ArgMap, ...]) -> frozenset[tuple[str, str]]:
-    """(map id, node id) of every node attacked in these maps, computed once per lint run.
+    """(map id, node id) of every node attacked, or whose link is undercut, in these maps.
+
+    Computed once per lint run.
 
     Each map is checked against all the others, so without the cache linting N maps
     would walk every map N times.
@@ -59,6 +62,9 @@ def _attacked(maps: tuple[ArgMap, ...]) -> frozenset[tuple[str, str]]:
     attacked = frozenset((edge.target.map or other.id, edge.target.id)
                          for other in {id(m): m for m in maps}.values()
                          for edge in other.edges() if edge.relation is Relation.ATTACK)
+    attacked |= {(undercut.link.source.map or other.id, undercut.link.source.id)
+                 for other in {id(m): m for m in maps}.values()
+                 for undercut in other.undercuts()}
     _cache.clear()
     _cache[key] = (maps, attacked)  # the maps are kept so their ids stay theirs
     return attacked

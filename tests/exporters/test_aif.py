@@ -130,3 +130,47 @@ def test_arguebuf_reads_the_same_claims_and_relations(path, tmp_path):
             (attacker,) = sources
             attacks[(attacker, conclusion)] += 1
     assert (claims, supports, attacks) == expected(path)
+
+
+UNDERCUTS = FIXTURES / "valid" / "undercuts.yaml"
+
+
+def scheme_links(document):
+    """Each scheme node: (its type, what comes into it, what it goes to)."""
+    types = {node["nodeID"]: node["type"] for node in document["nodes"]}
+    return {key: (kind, sorted(e["fromID"] for e in document["edges"] if e["toID"] == key),
+                  [e["toID"] for e in document["edges"] if e["fromID"] == key])
+            for key, kind in types.items() if kind != "I"}
+
+
+def test_an_undercut_is_a_conflict_on_the_inference_it_attacks():
+    document, notes = aif(UNDERCUTS)
+    assert scheme_links(document) == {
+        "ra:1": ("RA", ["P1"], ["T"]),
+        "ra:2": ("RA", ["P4"], ["T"]),
+        "ra:3": ("RA", ["O1.P5", "ca:5"], ["O1"]),
+        "ca:1": ("CA", ["P4.C1", "ca:4"], ["P4"]),
+        "ca:2": ("CA", ["O1"], ["T"]),
+        "ca:3": ("CA", ["O1.R1", "ca:6"], ["O1"]),
+        "ca:4": ("CA", ["P4.C1.R1"], ["ca:1"]),   # undercuts P4.C1's attack on P4
+        "ca:5": ("CA", ["O1.P5.R1"], ["ra:3"]),   # undercuts O1.P5's support for O1
+        "ca:6": ("CA", ["O1.R1.R1", "ca:7"], ["ca:3"]),
+        "ca:7": ("CA", ["O1.R1.R1.R1"], ["ca:6"]),  # undercuts the undercut
+    }
+    assert "`X2` undercuts `X1 -> other:T`, a link not in this AIF document (see above): " \
+        "left out" in notes
+
+
+def test_arguebuf_reads_undercuts_as_attacks_on_scheme_nodes(tmp_path):
+    arguebuf = pytest.importorskip("arguebuf")
+    from arguebuf.model.scheme import Attack
+
+    target = tmp_path / "undercuts.json"
+    target.write_text(exporter("aif")(load(UNDERCUTS)).text, encoding="utf-8")
+    graph = arguebuf.load.file(target)
+    undercuts = {(tuple(n.id for n in graph.incoming_nodes(s) if n.id in graph.atom_nodes),
+                  next(iter(graph.outgoing_nodes(s))).id)
+                 for s in graph.scheme_nodes.values() if isinstance(s.scheme, Attack)
+                 and next(iter(graph.outgoing_nodes(s))).id in graph.scheme_nodes}
+    assert undercuts == {(("P4.C1.R1",), "ca:1"), (("O1.P5.R1",), "ra:3"),
+                         (("O1.R1.R1",), "ca:3"), (("O1.R1.R1.R1",), "ca:6")}

@@ -64,3 +64,19 @@ def test_schema_rejects_a_wrong_kind():
     document = export(EVERY_KIND)
     document["nodes"][0]["kind"] = "claim"
     assert list(VALIDATOR.iter_errors(document))
+
+
+def test_undercuts_and_concessions_are_carried():
+    document = json.loads(exporter("json")(load(FIXTURES / "valid" / "undercuts.yaml")).text)
+    assert VALIDATOR.is_valid(document)
+    nodes = {node["id"]: node for node in document["nodes"]}
+    assert (nodes["P4.C1"]["granted"], nodes["P4.C1.R1"]["undercuts"]) == (True, ["P4.C1"])
+    assert document["undercuts"][0] == {
+        "source": "P4.C1.R1", "link": "P4.C1",
+        "of": {"source": "P4.C1", "target": "P4", "relation": "attacks"}}
+    assert document["undercuts"][3]["of"] == {
+        "source": "O1.R1.R1", "target": "O1.R1", "relation": "undercuts"}
+    assert document["undercuts"][4]["of"] == {
+        "source": "X1", "target": "other:T", "relation": "attacks"}
+    # The nested undercutter attacks only the link, so no edge reaches P4.C1 from it.
+    assert not [e for e in document["edges"] if e["source"] == "P4.C1.R1"]

@@ -35,16 +35,21 @@ def test_claims_are_the_i_nodes():
 
 
 def test_inferences_conflicts_and_undercuts():
-    amap, text, _ = imported(NODESET, "aif", "nodeset")
+    amap, _, _ = imported(NODESET, "aif", "nodeset")
     ids = by_text(amap)
     found = relations(amap)
     assert rel(ids["Trams are quick."], "T") in found
     assert rel({ids["Trams are clean."], ids["Clean transport is a public good."]}, "T") in found
     assert rel(ids["Trams are expensive."], "T", "attacks") in found
     assert rel(ids["(no text)"], ids["Trams are clean."]) in found
-    # The undercut of the inference quick → build attacks the conclusion, with a comment.
-    assert rel(ids["Speed does not matter to voters."], "T", "attacks") in found
-    assert "# In the source this undercuts the inference from 'Trams are quick.' to" in text
+    # The undercut of the inference quick → build attacks that inference, not the thesis.
+    speed = amap.index()[ids["Speed does not matter to voters."]]
+    assert [str(link) for link in speed.undercuts] == [f"{ids['Trams are quick.']} -> T"]
+    assert rel(ids["Speed does not matter to voters."], "T", "attacks") not in found
+    # A conflict aimed at a conflict undercuts that attack.
+    answer = amap.index()[ids["That cost objection ignores running costs."]]
+    assert [str(link) for link in answer.undercuts] == [f"{ids['Trams are expensive.']} -> T"]
+    assert answer.parent == ids["Trams are expensive."] and answer.nested_undercut
 
 
 def test_what_cannot_be_carried_is_reported():
@@ -53,8 +58,7 @@ def test_what_cannot_be_carried_is_reported():
                      "4 dialogue nodes (L, YA, TA)", "2 locutions",
                      "1 edge from a node to itself", "1 node of unknown type `XX`",
                      "1 edge to or from a node that is not in the file",
-                     "RA node `33` has no conclusion",
-                     "CA node `41` attacks the conflict node `40`"):
+                     "RA node `33` has no conclusion"):
         assert any(expected in message for message in messages), expected
         assert expected in " ".join(text.replace("#", " ").split())
 
@@ -140,3 +144,16 @@ def test_json_nested_beyond_reason_is_refused():
     with pytest.raises(ArgmapError) as caught:
         import_text("[" * 100_000 + "]" * 100_000, "deep.json", "aif")
     assert caught.value.exit_code == 1 and "nested too deeply" in caught.value.message
+
+
+def test_undercuts_come_back_from_argmaps_own_aif():
+    from argmap.exporters import exporter
+    from argmap.loader import load
+
+    original = load(FIXTURES / "valid" / "undercuts.yaml")
+    amap, _, _ = imported(exporter("aif")(original).text, "aif", "undercuts")
+    undercuts = {node.id: [str(link) for link in node.undercuts]
+                 for node in amap.walk() if node.undercuts}
+    assert undercuts == {"P4.C1.R1": ["P4.C1 -> P4"], "O1.P5.R1": ["O1.P5 -> O1"],
+                         "O1.R1.R1": ["O1.R1 -> O1"], "O1.R1.R1.R1": ["O1.R1.R1 -> O1.R1"]}
+    assert all(amap.index()[key].nested_undercut for key in undercuts)

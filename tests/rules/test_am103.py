@@ -30,3 +30,19 @@ def test_cycle_message_names_the_nodes():
 
 def test_support_without_cycle_passes():
     assert findings(MAP.replace("supports: [P1.1]", "supports: [T]")) == []
+
+
+def test_a_premise_with_the_thesis_id_is_a_duplicate_id_not_a_support_cycle():
+    # Nesting alone closes this "cycle": AM101 reports it, and lint must not crash.
+    text = HEADER + """\
+thesis:
+  id: T
+  claim: x
+  source: {para: 1}
+  premises:
+    - {id: T, claim: a, source: {para: 1}}
+    - linked:
+        - {id: T, claim: b, source: {para: 1}}
+        - {id: P2, claim: c, source: {para: 1}}
+"""
+    assert [code for code, *_ in findings(text)] == ["AM101", "AM101"]

@@ -4,6 +4,8 @@ from argmap.loader import load_text
 from argmap.problem import Severity
 from tests.conftest import HEADER, findings
 
+QUIET = Settings(disable=frozenset({"AM403"}))
+
 MAP = HEADER + """\
 thesis:
   id: T
@@ -28,7 +30,7 @@ LINKED = """\
 
 
 def test_claim_whose_only_premise_is_out_is_a_warning_at_its_premises():
-    [problem] = lint_loaded([load_text(MAP, "m.yaml")], Settings()).problems
+    [problem] = lint_loaded([load_text(MAP, "m.yaml")], QUIET).problems
     assert (problem.code, problem.severity, problem.span.line) == ("AM402", Severity.WARNING, 9)
     assert problem.message == "`T` is in, but none of its reasons stands: `P1` is out"
 
@@ -38,7 +40,7 @@ def test_one_standing_convergent_premise_is_enough():
 
 
 def test_a_linked_group_fails_when_one_member_is_out():
-    [problem] = lint_loaded([load_text(MAP + LINKED, "m.yaml")], Settings()).problems
+    [problem] = lint_loaded([load_text(MAP + LINKED, "m.yaml")], QUIET).problems
     assert problem.code == "AM402"
     assert problem.message.endswith("`P1` is out; `P2` + `P3` (linked) fail as `P3` is out")
 

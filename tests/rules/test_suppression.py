@@ -1,3 +1,5 @@
+import pytest
+
 from argmap.config import Settings
 from tests.conftest import HEADER, findings
 
@@ -18,3 +20,11 @@ def test_file_wide_comment_by_rule_name():
 
 def test_settings_disable_rules():
     assert findings(MAP, settings=Settings(disable=frozenset({"AM301"}))) == []
+
+
+@pytest.mark.parametrize("code", ["AM001", "AM002", "AM003", "AM004", "AM005", "AM006"])
+def test_nothing_hides_a_map_that_does_not_load(code):
+    broken = f"# argmap: disable-file={code}\n" + MAP.replace("claim: x", "claimz: x")
+    assert [found for found, *_ in findings(broken)] == ["AM002"]
+    off = Settings(disable=frozenset({code}))
+    assert [found for found, *_ in findings(broken, settings=off)] == ["AM002"]
