@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from argmap.explanation import why
 from argmap.model import ArgMap, Label
 from argmap.problem import ArgmapError
-from argmap.semantics import Evaluation, evaluate, why
+from argmap.semantics import Evaluation, evaluate
 
 WORDS = {Label.IN: "stands", Label.OUT: "defeated", Label.UNDECIDED: "undecided"}
 

@@ -10,8 +10,9 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from argmap.explanation import why
 from argmap.model import ArgMap, Kind, Label, Node
-from argmap.semantics import Evaluation, why
+from argmap.semantics import Evaluation
 
 STATUS_WORDS = {Label.IN: "stands", Label.OUT: "defeated", Label.UNDECIDED: "undecided"}
 ROLE = {Kind.THESIS: "thesis", Kind.PREMISE: "supports", Kind.OBJECTION: "objects",
