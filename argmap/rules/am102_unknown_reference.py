@@ -1,9 +1,9 @@
 """A reference names a node that does not exist.
 
 `supports:`, `attacks:` and `same_as:` name nodes by id (`P2`) or, in another map, by
-map and id (`arsene:O1`); so does each side of a link in `undercuts:`. A reference
-into another map is checked against that map wherever lint finds it (see AM110); AM106
-says when its file does not load.
+map and id (`arsene:O1`); so does each side of a link in `undercuts:`. A reference into
+another map is checked against that map wherever lint finds it (see AM110); AM106 says
+when its file does not load.
 
 Fails:
 
