@@ -14,6 +14,7 @@ from argmap.problem import ArgmapError, Problem
 from argmap.result import FileResult, LintResult
 from argmap.rules import RULES, RULES_BY_CODE
 from argmap.rules.context import Context
+from argmap.suppress import Suppressions
 from argmap.suppress import parse as parse_suppressions
 
 
@@ -56,10 +57,50 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings, *
             files.append(FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key)),
                                     text=item.text))
             continue
-        problems = [*item.problems, *run_rules(item.map, context)]
-        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings)),
+        problems = [*item.problems, *item.notices, *run_rules(item.map, context)]
+        files.append(FileResult(item.path, tuple(_keep(problems, item.text, settings, item.map)),
                                 text=item.text))
     return LintResult(tuple(files))
+
+
+def lint_one(item: LoadResult, neighbours: Sequence[LoadResult | FileResult],
+             settings: Settings) -> FileResult:
+    """Lint one loaded file with the maps linted together with it, as `lint_loaded` would.
+
+    Only `item` is checked: its neighbours only resolve cross-map references. An editor
+    relints the file being typed this way without checking every other map again.
+    """
+    others = [other for other in neighbours if isinstance(other, LoadResult)]
+    library = gather([item, *others], settings, search=True)
+    context = Context(maps=library.maps, settings=settings, files=library.files,
+                      missing=library.missing)
+    if item.map is None:
+        return FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key)),
+                          text=item.text)
+    problems = [*item.problems, *item.notices, *run_rules(item.map, context)]
+    return FileResult(item.path, tuple(_keep(problems, item.text, settings, item.map)),
+                      text=item.text)
+
+
+def _unknown_names(suppressions: Suppressions, amap: ArgMap | None) -> list[Problem]:
+    """AM007 for each code or name in a suppression comment that is no rule."""
+    import difflib
+
+    from argmap.model import Span
+    from argmap.rules import RULES_BY_NAME
+    from argmap.rules.am007_unknown_suppression import CODE, SEVERITY
+
+    path = amap.path if amap is not None else ""
+    found = []
+    for line, column, word in suppressions.named:
+        if word in RULES_BY_CODE or word in RULES_BY_NAME:
+            continue
+        close = difflib.get_close_matches(word, [*RULES_BY_CODE, *RULES_BY_NAME], n=1)
+        found.append(Problem(CODE, SEVERITY, Span(path, line, column),
+                             f"`{word}` in a suppression comment is no rule, so it silences "
+                             "nothing", (f"Did you mean `{close[0]}`? " if close else "")
+                             + "`argmap rules` lists the codes and names."))
+    return found
 
 
 def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
@@ -71,8 +112,10 @@ def run_rules(amap: ArgMap, context: Context) -> list[Problem]:
     return problems
 
 
-def _keep(problems: list[Problem], text: str, settings: Settings) -> list[Problem]:
-    suppressions = parse_suppressions(text)
+def _keep(problems: list[Problem], text: str, settings: Settings,
+          amap: ArgMap | None = None) -> list[Problem]:
+    suppressions = parse_suppressions(text, amap)
+    problems = [*problems, *_unknown_names(suppressions, amap)]
     kept = []
     for problem in sorted(problems, key=Problem.sort_key):
         rule = RULES_BY_CODE[problem.code]

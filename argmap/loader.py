@@ -111,6 +111,8 @@ class LoadResult:
     map: ArgMap | None
     problems: tuple[Problem, ...]
     text: str = ""
+    #: Warnings found while reading a map that loads (AM305): reported, not blocking.
+    notices: tuple[Problem, ...] = ()
 
 
 def load(path: str | os.PathLike[str]) -> ArgMap:
@@ -194,13 +196,7 @@ def _compose_and_build(text: str, path: str) -> LoadResult:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        span = _mark_span(mark, path) if mark else Span(path, 1, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            message = f"{exc.problem} ({exc.context})"
-        return _fail(path, "AM001", span, f"YAML syntax error: {message}",
-                     "Check indentation, and quote text that contains ': ' or ' #'.", text)
+        return _syntax_error(exc, text, path)
     except yaml.YAMLError as exc:
         return _fail(path, "AM001", Span(path, 1, 1), f"YAML syntax error: {exc}", None, text)
     except RecursionError:
@@ -208,15 +204,85 @@ def _compose_and_build(text: str, path: str) -> LoadResult:
                      f"nesting is deeper than {_MAX_YAML_DEPTH} levels of YAML; no map is that "
                      "deep", None, text)
     if root is None:
-        return _fail(path, "AM002", Span(path, 1, 1), "the file is empty",
-                     "A map starts with `argmap: 1`; see docs/format.md.", text)
+        return _fail(path, "AM002", Span(path, 1, 1), _empty(text, path),
+                     "A map starts with `argmap: 1`; `argmap new NAME` writes one to start "
+                     "from, and docs/format.md describes every key.", text)
     escaped = _escaped_control(root, path) if "\\" in text else None
     if escaped:
         return LoadResult(path, None, (escaped,), text)
     builder = _Builder(path)
     amap = builder.build(root)
     problems = tuple(sorted(builder.problems, key=Problem.sort_key))
-    return LoadResult(path, amap if not problems else None, problems, text)
+    notices = tuple(_cut_by_comment(root, text, path)) if " #" in text or "\t#" in text else ()
+    return LoadResult(path, amap if not problems else None, problems, text, notices)
+
+
+def _cut_by_comment(root: yaml.Node, text: str, path: str) -> Iterable[Problem]:
+    """AM305: unquoted prose followed on its line by a comment that took part of it."""
+    from argmap.rules.am305_text_cut_by_comment import CODE, SEVERITY, TEXT_KEYS
+
+    lines = text.split("\n")
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if (isinstance(key, yaml.ScalarNode) and key.value in TEXT_KEYS
+                        and isinstance(value, yaml.ScalarNode) and not value.style
+                        and value.end_mark.line < len(lines)):
+                    rest = lines[value.end_mark.line][value.end_mark.column:]
+                    if rest.startswith(" #"):  # one space: text; two or more: a comment
+                        comment = rest[1:]
+                        column = value.end_mark.column + len(rest) - len(comment) + 1
+                        yield Problem(
+                            CODE, SEVERITY, Span(path, value.end_mark.line + 1, column),
+                            f"the `{key.value}` stops at `{_tail(value.value)}`: the rest of "
+                            f"the line, `{_head(comment)}`, is a YAML comment",
+                            f"If it is part of the text, put the whole {key.value} in "
+                            "quotes.")
+                else:
+                    stack.append(value)
+
+
+def _head(text: str, width: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _tail(text: str, width: int = 24) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else "…" + flat[-(width - 1):]
+
+
+def _empty(text: str, path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in MAP_SUFFIXES and text.strip():
+        return f"this is not a map: a map is a YAML file, and this {suffix} file holds no YAML"
+    if text.strip():
+        return "the file holds only comments and blank lines, no map"
+    return "the file is empty"
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> LoadResult:
+    """AM001, in argmap's words where the mistake is a common one (argmap.yaml_errors)."""
+    from argmap import yaml_errors
+
+    mark = exc.problem_mark or exc.context_mark
+    span = _mark_span(mark, path) if mark else Span(path, 1, 1)
+    context = _mark_span(exc.context_mark, path) if exc.context_mark else None
+    explained = yaml_errors.explain(exc.problem or "", exc.context, span.line, span.column,
+                                    context.line if context else None,
+                                    context.column if context else None, text)
+    if explained is not None:
+        return _fail(path, "AM001", Span(path, explained.line, explained.column),
+                     explained.message, explained.hint, text)
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        message = f"{exc.problem} ({exc.context})"
+    return _fail(path, "AM001", span, f"YAML syntax error: {message}", yaml_errors.GENERAL_HINT,
+                 text)
 
 
 def _bad_character(text: str, path: str) -> Problem | None:
@@ -531,7 +597,7 @@ class _Builder:
     # -- the map --------------------------------------------------------------
 
     def build(self, root: yaml.Node) -> ArgMap | None:
-        entries = self.mapping(root, "the map", MAP_KEYS)
+        entries = self.mapping(root, "the map", MAP_KEYS, _misplaced_at_top)
         if entries is None:
             return None
         spans = {key: self.span(value) for key, (_, value) in entries.items()}
@@ -627,7 +693,7 @@ class _Builder:
 
     def _node(self, yaml_node: yaml.Node, kind: Kind, parent: str | None,
               group: int | None, depth: int) -> Node | None:
-        where = f"a {kind.value}"
+        where = f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
         if depth > MAX_DEPTH:
             self.error("AM005", yaml_node,
                        f"nesting is deeper than {MAX_DEPTH} levels; no map is that deep",
@@ -777,6 +843,15 @@ def _misspelt(key: str, node: yaml.Node,
     unknown = [k.value for k, _ in node.value
                if isinstance(k, yaml.ScalarNode) and k.value not in entries]
     return bool(difflib.get_close_matches(key, unknown, n=1, cutoff=0.6))
+
+
+def _misplaced_at_top(key: str) -> str | None:
+    if key in ("premises", "claim", "quote", "expect"):
+        return f"`{key}` belongs to the thesis: indent it under `thesis:`"
+    if key in ("held_by", "author", "year", "kind", "venue"):
+        return (f"`{key}` belongs to an objection" if key == "held_by"
+                else f"`{key}` goes under `source:`")
+    return None
 
 
 def _misplaced(key: str, kind: Kind) -> str | None:

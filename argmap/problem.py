@@ -26,13 +26,6 @@ class Problem:
     #: How to fix it, when there is something more to say than the message.
     hint: str | None = None
 
-    @property
-    def name(self) -> str:
-        from argmap.rules import RULES_BY_CODE
-
-        rule = RULES_BY_CODE.get(self.code)
-        return rule.name if rule else self.code
-
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.span.path, self.span.line, self.span.column, self.code)
 

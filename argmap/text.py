@@ -1,17 +1,54 @@
-"""Small text measures shared by rules and renderers."""
+"""Small text measures shared by rules and renderers.
+
+Length limits are meant as reading time. Chinese and Japanese are written without spaces,
+so their length is counted in characters and converted to the English words that take as
+long to read: adults read about 228 English words a minute and about 255 Chinese
+characters a minute (Trauzettel-Klosinski et al., 2012, the IReST texts), so 1.12
+characters of Han or kana read like one word. Korean puts spaces between words and is
+counted by words, like English.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# CJK ideographs, kana and hangul: each character reads as a word.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+#: Han ideographs (with the extensions and compatibility forms) and kana.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_WORD = re.compile(f"[^\\s{_CJK}]+")
+#: Chinese characters read in the time of one English word (255 / 228, see above).
+CJK_CHARS_PER_WORD = 255 / 228
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    """How long a text is to read: its words, and any CJK characters in it."""
+
+    words: int
+    cjk: int
+
+    @property
+    def reading_words(self) -> int:
+        """The English words that take as long to read."""
+        return self.words + round(self.cjk / CJK_CHARS_PER_WORD)
+
+    def describe(self) -> str:
+        """`has 31 words`, or for CJK text `takes as long to read as 37 words (…)`."""
+        if not self.cjk:
+            return f"has {self.words} word{'s' if self.words != 1 else ''}"
+        extra = f" and {self.words} other words" if self.words else ""
+        return (f"takes as long to read as {self.reading_words} words ({self.cjk} Chinese or "
+                f"Japanese characters{extra})")
+
+
+def length(text: str) -> Length:
+    return Length(len(_WORD.findall(text)), len(_CJK_CHAR.findall(text)))
 
 
 def word_count(text: str) -> int:
-    """Words in `text`, counting each CJK character as one word."""
-    return len(_WORD.findall(text))
+    """Words in `text`, with Chinese and Japanese counted by their reading time."""
+    return length(text).reading_words
 
 
 def shorten(text: str, width: int) -> str:

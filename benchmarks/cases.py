@@ -37,6 +37,7 @@ from benchmarks.harness import (
     spread,
     warm_files,
 )
+from benchmarks.lsp_case import lsp_editing
 
 LINT_SIZES = (1_000, 10_000, 100_000)
 DRAW_SIZES = (50, 500, 2_000)
@@ -268,4 +269,5 @@ def _unavailable(target: str, limit: float, reason: str) -> Verdict:
     return Verdict(target, limit, None, False, reason)
 
 
-CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, argdown)
+CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, argdown,
+                                              lsp_editing)

@@ -89,8 +89,11 @@ def test_atlas_text_names_shared_claims_and_answers(tmp_path):
                             text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0
     assert "arsene:O1 = qiu:O1 = he_shen:O1" in result.stdout
-    assert "qiu:O1 [Kai-Fu Lee (AI Superpowers, 2018); earl…]: answered in arsene, he_shen, qiu" \
-        in result.stdout
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines)
+              if line.startswith('  qiu:O1: "China is an emerging AI superpower'))
+    assert lines[at + 1].startswith("      held by Kai-Fu Lee (AI Superpowers, 2018); ")
+    assert "; answered in " in lines[at + 1] and lines[at + 1].endswith("qiu")
 
 
 def run_atlas(*args: str, cwd: object = None) -> subprocess.CompletedProcess[str]:

@@ -160,7 +160,7 @@ def test_misplaced_keys_explain_where_they_belong():
     ("argmap: 1\nid: Bad Id\ntitle: t\nthesis: {id: T, claim: x}\n", "map id `Bad Id`"),
     ("argmap: 1\nid: m\ntitle: t\n", "the map has no `thesis`"),
     ("a: 1\n---\nb: 2\n", "expected a single document"),
-    ("thesis:\n  id: T\n claim: x\n", "YAML syntax error"),
+    ("thesis:\n  id: T\n claim: x\n", "line 3 is indented 1 space, but the keys before it 2"),
 ])
 def test_broken_maps_say_what_is_wrong(text, message):
     result = load_text(text, "m.yaml")

@@ -303,3 +303,21 @@ def test_the_example_in_docs_semantics_prints_as_the_page_shows():
     console.print(dialectical_tree(evaluation, "T"))
     tree = "\n".join(line.rstrip() for line in console.export_text().splitlines())
     assert tree in page
+
+
+def test_the_homework_example_in_docs_semantics_behaves_as_the_page_says():
+    page = (ROOT / "docs" / "semantics.md").read_text(encoding="utf-8")
+    section = page.split("## When good reasons do not save the thesis", 1)[1]
+    body = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    head = "argmap: 1\nid: homework\ntitle: Homework\n"
+    as_mapped = evaluate(load(head + body)).labels
+    assert (as_mapped["T"], as_mapped["O1"], as_mapped["P2"]) == (Label.OUT, Label.IN, Label.IN)
+    outweighed = body.replace("claim: Pupils who do homework score higher.}",
+                              "claim: Pupils who do homework score higher., attacks: [O1]}")
+    assert evaluate(load(head + outweighed)).labels["T"] is Label.IN
+    undercut = body.replace("    claim: Homework only adds stress.\n",
+                            "    claim: Homework only adds stress.\n    granted: true\n"
+                            "    rebuttals:\n      - {id: O1.R1, claim: Not to learning.,"
+                            " undercuts: [O1]}\n")
+    labels = evaluate(load(head + undercut)).labels
+    assert (labels["T"], labels["O1"]) == (Label.IN, Label.IN)

@@ -10,12 +10,35 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from argmap import __version__
 from argmap.problem import ArgmapError, MapInvalid
 
+
+class _Commands(TyperGroup):
+    """`argmap --help`: commands in alphabetical order, each with its whole first sentence."""
+
+    # Click's context and formatter (typer vendors Click in some versions: not imported).
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            text = " ".join((command.help or "").split("\n\n", 1)[0].split())
+            first = text.split(". ", 1)[0].rstrip(".") + "."
+            rows.append((name, first))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="argmap",
+    cls=_Commands,
     help="Check and draw argument maps of academic papers, written in YAML.\n\n"
     "Try `argmap show qiu`, `argmap render --svg`, or `argmap lint maps/`.",
     no_args_is_help=True,

@@ -14,7 +14,7 @@ from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 if TYPE_CHECKING:
     from argmap.atlas import Atlas
     from argmap.model import ArgMap, Label
-    from argmap.renderers.dot import DotOptions
+    from argmap.renderers.dot_style import DotOptions
 
 FORMATS = ("text", "json")
 
@@ -241,7 +241,8 @@ def _as_text(result: Any) -> str:
 
     lines += ["", "Objections and the maps that answer them:"]
     for answer in result.answers:
-        held = f" [{shorten(answer.held_by, 40)}]" if answer.held_by else ""
         where = ", ".join(answer.answered_in) or "nowhere"
-        lines.append(f"  {answer.objection}{held}: answered in {where}")
+        lines.append(f'  {answer.objection}: "{shorten(answer.claim, 64)}"')
+        held = f"held by {shorten(answer.held_by, 40)}; " if answer.held_by else ""
+        lines.append(f"      {held}answered in {where}")
     return "\n".join(lines) + "\n"

@@ -21,6 +21,9 @@ SEMANTICS_HELP = ("grounded (default: exact at any size), preferred or stable (e
                   "search, refused when too large).")
 _ANSI = {"in": "\x1b[32m", "out": "\x1b[31m", "undecided": "\x1b[33m"}
 _STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
+#: The words people read for each label; `expect:` and JSON keep in, out, undecided.
+WORDS = {"in": "stands", "out": "defeated", "undecided": "undecided"}
+ONLY = ("stands", "defeated", "undecided", "unexpected")
 
 
 @app.command("eval")
@@ -33,17 +36,27 @@ def eval_(
         "--format", "-f", metavar="FORMAT", help="Output format: text or json.")] = "text",
     semantics: Annotated[str, typer.Option(
         "--semantics", "-s", metavar="NAME", help=SEMANTICS_HELP)] = "grounded",
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", metavar="WHICH", show_default=False,
+        help="List only the nodes that stand, are defeated, are undecided, or are "
+        "unexpected (their label differs from their `expect:`); repeat for more. The "
+        "counts at the end are of every node.")] = None,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Print only the counts, and the nodes that are unexpected.")] = False,
 ) -> None:
-    """Label every node in, out or undecided, and count them (docs/semantics.md).
+    """Say of every node whether it stands, is defeated or is undecided, and count them.
 
-    A node is in when every attacker is out, out when some attacker is in, undecided
-    otherwise. Nodes whose label differs from their `expect:` are marked, as are claims
-    whose every reason is out. Exit status: 0; 1 if a map does not load; 2 for usage
-    errors, unreadable input or a search too large (preferred, stable).
+    A node stands when every attacker is defeated, is defeated when some attacker stands,
+    and is undecided otherwise (docs/semantics.md). Nodes whose label differs from their
+    `expect:` are marked, as are claims whose every reason is defeated. Claims wrap to the
+    terminal. Exit status: 0; 1 if a map does not load; 2 for usage errors, unreadable
+    input or a search too large (preferred, stable).
 
     Examples:
 
       argmap eval qiu
+
+      argmap eval qiu --only defeated
 
       argmap eval qiu arsene --format json
 
@@ -53,6 +66,9 @@ def eval_(
 
     if format not in EVAL_FORMATS:
         raise fail(f"unknown format `{format}`", f"Choose one of: {', '.join(EVAL_FORMATS)}.")
+    for which in only or ():
+        if which not in ONLY:
+            raise fail(f"--only {which}: not a choice", f"Choose from: {', '.join(ONLY)}.")
     _check_semantics(semantics)
     evaluation = evaluate(_load_all(names), semantics)
     if format == "json":
@@ -60,7 +76,9 @@ def eval_(
 
         sys.stdout.write(json.dumps(eval_json(evaluation), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(eval_text(evaluation, color=use_color()))
+        chosen = frozenset(["unexpected"] if summary else only or ())
+        sys.stdout.write(eval_text(evaluation, color=use_color(), width=terminal_width(),
+                                   only=chosen, summary=summary))
 
 
 @app.command()
@@ -93,7 +111,8 @@ def explain(
     console = Console(color_system="auto" if use_color() else None, highlight=False,
                       emoji=False)
     label = evaluation.labels[key].value
-    console.print(f"{key} is {label}: {why(evaluation, key)}.", markup=False)
+    verb = {"in": "stands", "out": "is defeated", "undecided": "is undecided"}[label]
+    console.print(f"{key} {verb}: {why(evaluation, key)}.", markup=False)
     node = amap.index()[node_id.removeprefix(f"{amap.id}:")]
     for sentence in (*link_sentences(evaluation, key, node.granted),
                      *undercut_sentences(evaluation, key)):
@@ -140,21 +159,54 @@ def _node_key(amap: ArgMap, evaluation: Evaluation, node_id: str, name: str) -> 
                       hint=f"{hint}`argmap eval {name}` lists every node.")
 
 
-def eval_text(evaluation: Evaluation, *, color: bool = False) -> str:
-    """One line per node: key, label and claim, with notes under nodes that need them."""
-    width = max((len(key) for key in evaluation.labels), default=0)
+def terminal_width() -> int | None:
+    """The width to wrap to: the terminal's, or COLUMNS; None (no wrapping) for a pipe."""
+    import os
+    import shutil
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return max(shutil.get_terminal_size().columns, 40)
+    return None
+
+
+def eval_text(evaluation: Evaluation, *, color: bool = False, width: int | None = None,
+              only: frozenset[str] = frozenset(), summary: bool = False) -> str:
+    """One line per node: key, status and claim (wrapped to `width`), with notes under
+    the nodes that need them; then the counts."""
+    key_width = max((len(key) for key in evaluation.labels), default=0)
+    indent = " " * (key_width + 13)
     lines = [_heading(evaluation), ""]
     for key, _amap, node in evaluation.nodes():
         label = evaluation.labels[key].value
-        shown = f"{_ANSI[label]}{label:<9}\x1b[0m" if color else f"{label:<9}"
-        claim = node.claim.replace("\n", "\n" + " " * (width + 13))
-        lines.append(f"{key:<{width}}  {shown}  {claim}")
-        lines.extend(f"{'':<{width}}  ! {note}" for note in _notes(evaluation, key, node))
+        unexpected = node.expect is not None and node.expect.value != label
+        if only and WORDS[label] not in only and not ("unexpected" in only and unexpected):
+            continue
+        word = f"{WORDS[label]:<9}"
+        shown = f"{_ANSI[label]}{word}\x1b[0m" if color else word
+        claim = _wrapped(node.claim, width, indent)
+        lines.append(f"{key:<{key_width}}  {shown}  {claim}")
+        lines.extend(f"{'':<{key_width}}  ! {note}" for note in _notes(evaluation, key, node))
+    if summary or (only and len(lines) == 2):
+        lines.append("(no node to list)" if len(lines) == 2 else "")
     counts = {label.value: n for label, n in evaluation.counts().items()}
     total = len(evaluation.labels)
-    lines += ["", f"{counts['in']} in, {counts['out']} out, {counts['undecided']} undecided "
-              f"({total} node{'' if total == 1 else 's'})"]
-    return "\n".join(lines) + "\n"
+    stand = "stands" if counts["in"] == 1 else "stand"
+    lines += ["", f"{counts['in']} {stand}, {counts['out']} defeated, {counts['undecided']} "
+              f"undecided ({total} node{'' if total == 1 else 's'})"]
+    return "\n".join(line for i, line in enumerate(lines)
+                     if line or i == 1 or lines[i - 1]) + "\n"
+
+
+def _wrapped(text: str, width: int | None, indent: str) -> str:
+    """The claim's lines, each wrapped to `width`, continued under the claim column."""
+    if width is None or width - len(indent) < 20:
+        return text.replace("\n", "\n" + indent)
+    import textwrap
+
+    room = width - len(indent)
+    parts = [textwrap.wrap(line, room, break_on_hyphens=False) or [""]
+             for line in text.split("\n")]
+    return ("\n" + indent).join(piece for part in parts for piece in part)
 
 
 def _heading(evaluation: Evaluation) -> str:
@@ -165,18 +217,18 @@ def _heading(evaluation: Evaluation) -> str:
         return (f"{names}: no {evaluation.semantics} labelling exists (an odd attack cycle "
                 "that nothing outside breaks); every node is reported undecided")
     return (f"{names}: {evaluation.semantics} semantics, {evaluation.count} labelling(s); "
-            "a node is in (out) when it is in (out) in all of them, else undecided")
+            "a node stands (is defeated) when it does in all of them, else it is undecided")
 
 
 def _notes(evaluation: Evaluation, key: str, node: Node) -> list[str]:
     label = evaluation.labels[key]
     notes = []
     if node.expect is not None and node.expect is not label:
-        notes.append(f"expected {node.expect.value} (AM401)")
+        notes.append(f"expected: {WORDS[node.expect.value]} (AM401)")
     if key in evaluation.unsupported:
-        notes.append("unsupported: every reason for it is out (AM402)")
+        notes.append("unsupported: every reason for it is defeated (AM402)")
     if key in evaluation.credulous and label.value != "in":
-        notes.append(f"in in some {evaluation.semantics} labellings, not all")
+        notes.append(f"stands in some {evaluation.semantics} labellings, not all")
     return notes
 
 
@@ -217,7 +269,7 @@ def dialectical_tree(evaluation: Evaluation, key: str) -> Tree:
 
     def line(k: str, repeated: bool, undercut: str | None = None) -> Text:
         label = evaluation.labels[k].value
-        text = Text.assemble((k, "bold"), " ", (label.upper(), _STYLE[label]))
+        text = Text.assemble((k, "bold"), " ", (WORDS[label], _STYLE[label]))
         if undercut:
             text.append(f" undercuts {undercut}")
         text.append("  (see above)" if repeated else f"  {claims[k]}")

@@ -79,7 +79,10 @@ def import_(
         help=f"Read the file as this format ({', '.join(IMPORT_FORMATS)}) whatever its "
         "suffix.")] = None,
 ) -> None:
-    """Turn an Argdown or AIF file into an argmap map (YAML) that passes `argmap lint`.
+    """Turn an Argdown or AIF file into an argmap map (YAML) that `argmap lint` accepts.
+
+    Neither format has locators, so `--strict` lint warns (AM301) until each node gets its
+    `source:`; the YAML comments say so.
 
     The thesis is the claim that argues for nothing else and that most claims lead to
     (or the one the file names); every other claim nests under what it supports or

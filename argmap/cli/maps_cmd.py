@@ -7,20 +7,28 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.app import app, handles_errors
+from argmap.cli.app import app, fail, handles_errors
 
 
 @app.command("list")
 @handles_errors
 def list_maps(
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="Output format: text or json.")] = "text",
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="The same as --format json.", hidden=True)] = False,
 ) -> None:
     """List the maps a bare name can reach: ./maps first, then those bundled with argmap.
 
-    Example:
+    Examples:
 
       argmap list
+
+      argmap list --format json
     """
+    if format not in ("text", "json"):
+        raise fail(f"unknown format `{format}`", "Choose one of: text, json.")
+    json_output = json_output or format == "json"
     import json
 
     from argmap.config import load_settings
@@ -46,30 +54,58 @@ def list_maps(
     if not rows:
         sys.stdout.write("No maps found: no ./maps folder and no bundled maps.\n")
         return
+    import shutil
+    import textwrap
+
     width = max(len(row["name"]) for row in rows)
+    indent = " " * (width + 11)
+    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else 10_000
     for row in rows:
         if row["valid"]:
             line = f"{row['title']} ({row['author'] or 'author unknown'}), {row['nodes']} nodes"
         else:
             line = f"does not load: run `argmap lint {row['path']}`"
-        sys.stdout.write(f"{row['name']:<{width}}  {row['where']:<7}  {line}\n")
+        wrapped = textwrap.wrap(line, max(columns - len(indent), 30)) or [""]
+        sys.stdout.write(f"{row['name']:<{width}}  {row['where']:<7}  "
+                         + f"\n{indent}".join(wrapped) + "\n")
 
 
 @app.command()
 @handles_errors
 def rules(
+    rule_name: Annotated[str | None, typer.Argument(
+        metavar="[RULE]", show_default=False,
+        help="A rule's code or name (AM106, unchecked-reference): explain that rule.")] = None,
     markdown: Annotated[bool, typer.Option(
         "--markdown", help="Print the reference as Markdown (docs/rules.md).")] = False,
 ) -> None:
-    """List the lint rules: code, name, default severity and what each checks.
+    """List the lint rules (code, name, default severity, what each checks), or explain
+    one with its examples.
 
-    Example:
+    Examples:
 
       argmap rules
+
+      argmap rules AM106
     """
-    from argmap.rules import RULES
+    from argmap.rules import RULES, RULES_BY_CODE, RULES_BY_NAME
     from argmap.rules.docs import markdown_reference
 
+    if rule_name is not None:
+        rule = RULES_BY_CODE.get(rule_name.upper()) or RULES_BY_NAME.get(rule_name.lower())
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(rule_name, [*RULES_BY_CODE, *RULES_BY_NAME], n=1)
+            raise fail(f"no rule `{rule_name}`",
+                       (f"Did you mean `{close[0]}`? " if close else "")
+                       + "`argmap rules` lists them.")
+        import textwrap
+
+        first, _, rest = rule.doc.strip().partition("\n")
+        sys.stdout.write(f"{rule.code} {rule.name} ({rule.severity})\n\n{first}\n\n"
+                         f"{textwrap.dedent(rest).strip()}\n")
+        return
     if markdown:
         sys.stdout.write(markdown_reference())
         return

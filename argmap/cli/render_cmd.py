@@ -14,7 +14,7 @@ from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
     from argmap.config import Settings
-    from argmap.renderers.dot import DotOptions
+    from argmap.renderers.dot_style import DotOptions
 
 SUFFIXES = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot"}
 DEFAULT_FOLDER = Path("build")
@@ -121,7 +121,7 @@ def choose_format(svg: bool, png: bool, pdf: bool, dot: bool, output: str | None
 
 def dot_options(direction: str, theme: str, wrap: int, font_size: float, ratio: str | None,
              legend: bool) -> DotOptions:
-    from argmap.renderers.dot import DIRECTIONS, THEMES, DotOptions
+    from argmap.renderers.dot_style import DIRECTIONS, THEMES, DotOptions
 
     direction = direction.upper()
     if direction not in DIRECTIONS:

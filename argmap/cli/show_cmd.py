@@ -14,6 +14,7 @@ from argmap.cli.app import app, fail, handles_errors, use_color
 if TYPE_CHECKING:
     from argmap.config import Settings
     from argmap.model import ArgMap, Kind, Label
+    from argmap.semantics import Evaluation
 
 
 @app.command()
@@ -26,7 +27,7 @@ def show(
         "--depth", "-d", min=0, metavar="N", show_default=False,
         help="Show only N levels below the thesis (or below --focus).")] = None,
     focus: Annotated[str | None, typer.Option(
-        "--focus", "-f", metavar="ID", show_default=False,
+        "--focus", metavar="ID", show_default=False,
         help="Show one node's subtree and the path from the thesis to it.")] = None,
     kind: Annotated[list[str] | None, typer.Option(
         "--kind", "-k", metavar="KIND", show_default=False,
@@ -61,11 +62,10 @@ def show(
 
       argmap show arsene --kind objection | less
     """
-    from rich.console import Console
-
     from argmap.config import load_settings
     from argmap.loader import load
     from argmap.names import resolve
+    from argmap.renderers.terminal import terminal_width
     from argmap.renderers.tree import ViewOptions, build_view
 
     settings = load_settings()
@@ -73,30 +73,55 @@ def show(
     path = resolve(name, settings)
     amap = load(path)
     color = use_color()
-    console = Console(color_system="auto" if color else None, force_terminal=color or None,
-                      highlight=False, markup=False, emoji=False)
-    unicode = console.encoding.startswith("utf")
+    unicode = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
     if not unicode and isinstance(sys.stdout, io.TextIOWrapper):
         # A terminal that cannot show a claim's characters gets `?`, not a traceback.
         sys.stdout.reconfigure(errors="replace")
     options = ViewOptions(depth=depth, focus=focus, kinds=kinds, quotes=quotes, notes=notes,
                           ascii=ascii_only or not unicode)
     others = _referenced_maps(amap, path, settings)
-    labels = _labels(amap, others) if status else None
+    evaluation = _evaluation(amap, others) if status else None
+    labels = _labels(amap, evaluation) if evaluation is not None else None
     view = build_view(amap, options, labels=labels, others=others)
-    console.print(view)
+    sys.stdout.write(view.text(terminal_width(), color))
+    if evaluation is not None and labels is not None:
+        sys.stdout.write(status_summary(amap, evaluation, labels) + "\n")
 
 
-def _labels(amap: ArgMap, others: dict[str, ArgMap]) -> dict[str, Label]:
-    """Labels of `amap`'s nodes, with the maps it refers to taking part in the evaluation."""
+def _evaluation(amap: ArgMap, others: dict[str, ArgMap]) -> Evaluation:
+    """`amap` evaluated with the maps it refers to, so their attacks count."""
     from argmap.semantics import evaluate
 
-    if not others:
-        return evaluate(amap).labels
-    evaluation = evaluate([amap, *others.values()])
+    return evaluate([amap, *others.values()]) if others else evaluate(amap)
+
+
+def _labels(amap: ArgMap, evaluation: Evaluation) -> dict[str, Label]:
     prefix = f"{amap.id}:"
+    if len(evaluation.maps) == 1:
+        return dict(evaluation.labels)
     return {key.removeprefix(prefix): label for key, label in evaluation.labels.items()
             if key.startswith(prefix)}
+
+
+def status_summary(amap: ArgMap, evaluation: Evaluation, labels: dict[str, Label]) -> str:
+    """The counts of what stands, and why the thesis falls when it does."""
+    from argmap.explanation import why
+    from argmap.model import Label
+
+    counts = dict.fromkeys(Label, 0)
+    for each in labels.values():
+        counts[each] += 1
+    line = (f"{counts[Label.IN]} stand, {counts[Label.OUT]} defeated, "
+            f"{counts[Label.UNDECIDED]} undecided")
+    thesis = amap.thesis.id
+    label = labels.get(thesis)
+    if label in (Label.OUT, Label.UNDECIDED):
+        key = evaluation.key(amap.id, thesis)
+        verb = "is defeated" if label is Label.OUT else "is undecided"
+        line += (f"\nThe thesis {thesis} {verb}: {why(evaluation, key, amap.id)}. Premises "
+                 f"never rescue a claim from an attack; `argmap explain {amap.id} {thesis}` "
+                 "shows the chain, and docs/semantics.md how to answer it.")
+    return line
 
 
 def _kind(word: str) -> Kind:

@@ -14,15 +14,13 @@ terminator is the one it drops, so no claim loses a character.
 from __future__ import annotations
 
 from argmap.exporters import Export
-from argmap.model import ArgMap, Relation
+from argmap.model import ArgMap, Kind, Relation
+from argmap.palette import BORDER, FILL
 
 _ENTITIES = {"#": "#35;", '"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
 STYLES = {
-    "thesis": "fill:#e8f0fe,stroke:#1a56db,stroke-width:2px",
-    "premise": "fill:#e6f4ea,stroke:#188038",
-    "objection": "fill:#fce8e6,stroke:#c5221f",
-    "counterexample": "fill:#f3e8fd,stroke:#8430ce",
-    "rebuttal": "fill:#e4f7fb,stroke:#007b83",
+    **{kind.value: f"fill:{FILL[kind]},stroke:{BORDER[kind]}"
+       + (",stroke-width:2px" if kind is Kind.THESIS else "") for kind in Kind},
     "external": "fill:#ffffff,stroke:#999999,stroke-dasharray:4 3",
     "junction": "fill:#5f6368,stroke:#5f6368,color:#ffffff",
 }

@@ -24,3 +24,13 @@ def formatter(name: str) -> Formatter:
     module = importlib.import_module(f"argmap.formatters.{name}_format")
     render: Formatter = module.render
     return render
+
+
+def rule_name(code: str) -> str:
+    """The name of the rule a finding's `code` belongs to; the code itself if none has it."""
+    # Imported here: the CLI imports this package for the format names, and every
+    # command would pay for importing every rule.
+    from argmap.rules import RULES_BY_CODE
+
+    rule = RULES_BY_CODE.get(code)
+    return rule.name if rule else code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.formatters import rule_name
 from argmap.problem import Severity
 from argmap.result import LintResult
 
@@ -24,8 +25,9 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
                          f"{_data(file.error)}")
         for p in file.problems:
             message = p.message + (f" ({p.hint})" if p.hint else "")
+            title = _property(f"{p.code} {rule_name(p.code)}")
             lines.append(
                 f"::{_COMMAND[p.severity]} file={_property(p.span.path)},line={p.span.line},"
-                f"col={p.span.column},title={_property(f'{p.code} {p.name}')}::{_data(message)}"
+                f"col={p.span.column},title={title}::{_data(message)}"
             )
     return "".join(line + "\n" for line in lines)

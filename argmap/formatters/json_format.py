@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from argmap.formatters import rule_name
 from argmap.problem import Severity
 from argmap.result import LintResult
 
@@ -28,7 +29,7 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
                 "problems": [
                     {
                         "code": p.code,
-                        "name": p.name,
+                        "name": rule_name(p.code),
                         "severity": str(p.severity),
                         "line": p.span.line,
                         "column": p.span.column,

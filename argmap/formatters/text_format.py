@@ -6,6 +6,7 @@ line, its control characters escaped, so no map can print a line that reads as a
 
 from __future__ import annotations
 
+from argmap.formatters import rule_name
 from argmap.problem import Problem, Severity
 from argmap.result import LintResult
 from argmap.text import one_line
@@ -29,8 +30,8 @@ def render(result: LintResult, *, strict: bool = False, color: bool = False) -> 
 
 
 def _line(problem: Problem) -> str:
-    return (f"{one_line(str(problem.span))}: {problem.severity} {problem.code} {problem.name}: "
-            f"{one_line(problem.message)}")
+    return (f"{one_line(str(problem.span))}: {problem.severity} {problem.code} "
+            f"{rule_name(problem.code)}: {one_line(problem.message)}")
 
 
 def summary(result: LintResult, strict: bool) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from argmap.problem import ArgmapError
 
 FORMATS: tuple[str, ...] = ("argdown", "aif")
-SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".json": "aif"}
+SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".json": "aif", ".aif": "aif"}
 NAMES = {"argdown": "Argdown", "aif": "AIF"}
 _MAP_ID_CHARS = re.compile(r"[^a-z0-9_\-]+")
 
@@ -37,8 +37,8 @@ def format_for(path: Path, name: str | None = None) -> str:
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ArgmapError(f"{path}: cannot tell the format from the suffix `{path.suffix}`",
-                          hint="Name Argdown files *.argdown and AIF files *.json, or give "
-                          "`--from argdown` or `--from aif`.")
+                          hint="Name Argdown files *.argdown and AIF files *.json or *.aif, "
+                          "or give `--from argdown` or `--from aif`.")
     return found
 
 

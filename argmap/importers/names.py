@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
+from argmap.importers.outline import Item, Outline
 from argmap.loader import NODE_ID
 from argmap.model import Kind
-
-if TYPE_CHECKING:
-    from argmap.importers.layout import Item, Outline
 
 MAX_LENGTH = 40
 #: A name that already is an id is kept up to this length.

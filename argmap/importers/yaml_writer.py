@@ -17,7 +17,7 @@ import textwrap
 import yaml
 
 from argmap.importers.graph import clean_text, one_line
-from argmap.importers.layout import Item, Outline
+from argmap.importers.outline import Item, Outline
 from argmap.model import Kind
 
 WIDTH = 88

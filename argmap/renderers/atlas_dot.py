@@ -21,27 +21,22 @@ from dataclasses import dataclass, replace
 
 from argmap.atlas import Atlas, Link
 from argmap.model import Label, Relation
-from argmap.renderers.dot import (
+from argmap.renderers.dot import MapDrawing
+from argmap.renderers.dot_statements import (
     EDGE_DEFAULTS,
-    LEGEND_ANCHOR,
-    THEMES,
-    DotOptions,
-    MapDrawing,
-    View,
-    attr_list,
-    collapse,
     edge_statement,
     edge_style,
     external_attrs,
     graph_attrs,
-    legend,
     map_title,
     node_defaults,
     node_statement,
-    number,
-    quote,
     title_label,
 )
+from argmap.renderers.dot_style import THEMES, DotOptions
+from argmap.renderers.dot_syntax import attr_list, number, quote
+from argmap.renderers.legend import LEGEND_ANCHOR, legend
+from argmap.renderers.views import View, collapse
 
 #: The relation words of `atlas.Link`, as they are shown.
 SAME_AS = "same_as"

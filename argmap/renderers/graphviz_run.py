@@ -1,22 +1,30 @@
 """Run Graphviz's `dot` on DOT source to get SVG, PNG or PDF bytes.
 
-The one place argmap starts Graphviz. It calls the `dot` program directly (not through
-the `graphviz` package): the DOT is already a string, and calling it ourselves gives
-the exact exit status and error text to report, and nothing to import at start-up.
+The one place argmap starts Graphviz, through the `graphviz` package: `graphviz.pipe`
+runs `dot`, and its `ExecutableNotFound` and `CalledProcessError` (which carries `dot`'s
+error text) become argmap's own errors; `graphviz.version()` says which Graphviz failed
+when it is older than the one argmap is tested with. The package is imported here only,
+when a drawing is made, so start-up does not pay for it.
+
+What the package does not do stays in argmap: the DOT itself, with its HTML-like labels
+and their escaping (`dot_syntax`), since the package quotes plain strings only; and
+Graphviz's warnings on success, which `pipe` writes to standard error, are captured so
+the command can report them as its own.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 
 from argmap.problem import ArgmapError
 
 FORMATS = ("svg", "png", "pdf")
-#: Seconds one drawing may take; a map of a few hundred nodes takes a second or two.
-TIMEOUT = 300
+#: The oldest Graphviz argmap is tested with (Debian and Ubuntu ship 2.42 and 2.43).
+TESTED = (2, 42)
 INSTALL_HINT = (
     "Install Graphviz: `make install` in an argmap checkout, `sudo apt-get install "
     "graphviz fonts-noto-cjk` on Debian or Ubuntu, `brew install graphviz` on macOS, or "
@@ -51,30 +59,54 @@ def find_dot() -> str:
     return found
 
 
-def run_dot(source: str, fmt: str, program: str | None = None) -> Drawing:
+def run_dot(source: str, fmt: str) -> Drawing:
     """Lay out and draw `source` as `fmt` (svg, png or pdf)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    program = program or find_dot()
+    import graphviz
+
+    said = io.StringIO()
     try:
-        done = subprocess.run([program, f"-T{fmt}"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise GraphvizFailed(f"Graphviz took longer than {TIMEOUT} s and was stopped",
-                             hint="Try a smaller map, or `--dot` to get the DOT source.") from None
+        with contextlib.redirect_stderr(said):
+            data = graphviz.pipe("dot", fmt, source.encode("utf-8"))
+    except graphviz.ExecutableNotFound:
+        raise GraphvizMissing() from None
+    except graphviz.CalledProcessError as exc:
+        raise _failed(fmt, exc.returncode, _lines(exc.stderr)) from None
     except OSError as exc:
-        raise GraphvizMissing(f"cannot run Graphviz `{program}`: {exc.strerror}") from None
-    messages = done.stderr.decode("utf-8", "replace").splitlines()
-    messages = [line.strip() for line in messages if line.strip()]
-    if done.returncode != 0 or not done.stdout:
-        why = "; ".join(messages[:5]) or "no message"
-        status = f"exit status {done.returncode}" if done.returncode >= 0 else (
-            f"signal {-done.returncode}")
-        raise GraphvizFailed(f"Graphviz `dot -T{fmt}` failed ({status}): {why}",
-                             hint="`argmap render --dot` writes the DOT source, to check "
-                             "with `dot` by hand. Please report this with the map.")
-    data = _fixed_dates(done.stdout) if fmt == "pdf" else done.stdout
-    return Drawing(data, tuple(messages))
+        raise GraphvizMissing(f"cannot run Graphviz `dot`: {exc.strerror}") from None
+    if not data:
+        raise _failed(fmt, 0, _lines(said.getvalue()))
+    data = _fixed_dates(data) if fmt == "pdf" else data
+    return Drawing(data, tuple(_lines(said.getvalue())))
+
+
+def _lines(stderr: bytes | str | None) -> list[str]:
+    if isinstance(stderr, bytes):
+        stderr = stderr.decode("utf-8", "replace")
+    return [line.strip() for line in (stderr or "").splitlines() if line.strip()]
+
+
+def _failed(fmt: str, returncode: int, messages: list[str]) -> GraphvizFailed:
+    why = "; ".join(messages[:5]) or "no message"
+    status = f"exit status {returncode}" if returncode >= 0 else f"signal {-returncode}"
+    hint = ("`argmap render --dot` writes the DOT source, to check with `dot` by hand. "
+            "Please report this with the map.")
+    old = _version()
+    if old is not None and old < TESTED:
+        hint = (f"This is Graphviz {'.'.join(map(str, old))}; argmap is tested with "
+                f"{'.'.join(map(str, TESTED))} and later. Upgrading it may help. " + hint)
+    return GraphvizFailed(f"Graphviz `dot -T{fmt}` failed ({status}): {why}", hint=hint)
+
+
+def _version() -> tuple[int, ...] | None:
+    """The installed Graphviz's version, or None if it cannot be told."""
+    import graphviz
+
+    try:
+        return tuple(graphviz.version())
+    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, RuntimeError, OSError):
+        return None
 
 
 def _fixed_dates(pdf: bytes) -> bytes:

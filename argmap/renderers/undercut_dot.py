@@ -17,7 +17,7 @@ from argmap.links import Link, Links, links_for
 from argmap.model import ArgMap, Relation
 
 if TYPE_CHECKING:
-    from argmap.renderers.dot import DotOptions, Theme
+    from argmap.renderers.dot_style import DotOptions, Theme
 
 
 class Drawn(Protocol):

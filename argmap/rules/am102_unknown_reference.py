@@ -14,12 +14,12 @@ Passes:
     attacks: [P2]
 """
 
-import difflib
 from collections.abc import Iterator
 
 from argmap.model import ArgMap, Ref
 from argmap.problem import Problem, Severity
 from argmap.rules.context import Context
+from argmap.suggest import closest_id
 
 CODE = "AM102"
 NAME = "unknown-reference"
@@ -51,7 +51,7 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
         if target is amap:
             own_ids = ids
         if ref.id not in ids:
-            close = difflib.get_close_matches(ref.id, sorted(ids), n=1, cutoff=0.5)
-            hint = f"Did you mean `{close[0]}`?" if close else None
+            close = closest_id(ref.id, ids)
+            hint = f"Did you mean `{close}`?" if close else None
             yield Problem(CODE, SEVERITY, ref.span, f"`{ref}`: {where} has no node `{ref.id}`",
                           hint)

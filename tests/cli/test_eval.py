@@ -15,7 +15,7 @@ OTHER = FIXTURES / "valid" / "other.yaml"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "80"}
+    env = {**os.environ, "COLUMNS": "200"}
     env.pop("FORCE_COLOR", None)
     return subprocess.run([sys.executable, "-m", "argmap", *map(str, args)],
                           capture_output=True, text=True, timeout=60, env=env)
@@ -37,12 +37,12 @@ def test_eval_text_lists_every_label_with_claims_as_written_and_counts():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "every_kind: grounded semantics"
-    assert "T         in         Data power in China is contested, not monolithic [bold] " \
+    assert "T         stands     Data power in China is contested, not monolithic [bold] " \
            "<b>not markup</b>." in lines
-    assert "O1        out        China is an AI superpower that will overtake the US." in lines
-    assert "P3        in         Line one of a claim" in lines
+    assert "O1        defeated   China is an AI superpower that will overtake the US." in lines
+    assert "P3        stands     Line one of a claim" in lines
     assert "                     line two of the same claim." in lines
-    assert lines[-1] == "12 in, 4 out, 0 undecided (16 nodes)"
+    assert lines[-1] == "12 stand, 4 defeated, 0 undecided (16 nodes)"
 
 
 def test_eval_text_marks_failed_expectations(tmp_path):
@@ -51,8 +51,8 @@ def test_eval_text_marks_failed_expectations(tmp_path):
                      encoding="utf-8")
     result = run("eval", wrong)
     assert result.returncode == 0
-    assert "O1        out        China is an AI superpower that will overtake the US.\n" \
-           "          ! expected in (AM401)\n" in result.stdout
+    assert "O1        defeated   China is an AI superpower that will overtake the US.\n" \
+           "          ! expected: stands (AM401)\n" in result.stdout
 
 
 def test_eval_json_is_the_documented_document():
@@ -80,10 +80,10 @@ def test_preferred_counts_labellings_and_marks_credulous_nodes(tmp_path):
     preferred = run("eval", ring, "--semantics", "preferred")
     assert grounded["counts"] == {"in": 0, "out": 0, "undecided": 5}
     assert preferred.stdout.splitlines()[0].startswith("ring: preferred semantics, 2 labelling(s)")
-    assert "! in in some preferred labellings, not all" in preferred.stdout
+    assert "! stands in some preferred labellings, not all" in preferred.stdout
     # Every preferred labelling has two objections in, so the thesis is out in all of them.
-    assert "\nT   out        t\n" in preferred.stdout
-    assert preferred.stdout.endswith("0 in, 1 out, 4 undecided (5 nodes)\n")
+    assert "\nT   defeated   t\n" in preferred.stdout
+    assert preferred.stdout.endswith("0 stand, 1 defeated, 4 undecided (5 nodes)\n")
 
 
 def test_no_stable_labelling_is_said_plainly(tmp_path):
@@ -110,18 +110,18 @@ def test_explain_prints_the_dialectical_tree_and_cuts_cycles():
     result = run("explain", EVERY, "O1.R1")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "O1.R1 is in: every attacker is out (`O2`).\n"
-        "O1.R1 IN  A rebuttal that also attacks O2, which attacks it back (a cycle).\n"
-        "└── O2 OUT  The protests changed nothing.\n"
-        "    ├── O1.R1 IN  (see above)\n"
-        "    └── O2.C1 IN  An answer to O2.\n")
+        "O1.R1 stands: every attacker is out (`O2`).\n"
+        "O1.R1 stands  A rebuttal that also attacks O2, which attacks it back (a cycle).\n"
+        "└── O2 defeated  The protests changed nothing.\n"
+        "    ├── O1.R1 stands  (see above)\n"
+        "    └── O2.C1 stands  An answer to O2.\n")
 
 
 def test_explain_shows_claims_verbatim_not_as_markup():
     result = run("explain", EVERY, "T")
-    assert "T IN  Data power in China is contested, not monolithic [bold] <b>not markup</b>." \
+    assert "T stands  Data power in China is contested, not monolithic [bold] <b>not markup</b>." \
         in result.stdout
-    assert "O1 OUT" in result.stdout and "O1.C1 IN" in result.stdout
+    assert "O1 defeated" in result.stdout and "O1.C1 stands" in result.stdout
 
 
 def test_explain_unknown_id_suggests_the_nearest():
@@ -140,3 +140,31 @@ def test_explain_under_preferred_says_the_labellings_disagree(tmp_path):
     result = run("explain", cycle_map(tmp_path, 4), "O0", "--semantics", "preferred")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("O0 is undecided: its preferred labellings disagree on it")
+
+
+def test_eval_wraps_claims_to_the_terminal_under_their_column():
+    result = subprocess.run([sys.executable, "-m", "argmap", "eval", "qiu"], capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "COLUMNS": "80"})
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    t_lines = result.stdout.split("\nP1 ")[0].splitlines()[2:]
+    assert t_lines[0].startswith("T            stands     China's data power")
+    assert all(line.startswith(" " * 24) for line in t_lines[1:])
+
+
+def test_eval_only_lists_the_chosen_nodes_but_counts_all():
+    result = run("eval", EVERY, "--only", "defeated")
+    listed = [line.split()[0] for line in result.stdout.splitlines()[2:-2] if line.strip()]
+    assert listed == ["P4.C1", "O1", "O2", "R1"]
+    assert result.stdout.endswith("12 stand, 4 defeated, 0 undecided (16 nodes)\n")
+    assert run("eval", EVERY, "--only", "wrong").returncode == 2
+
+
+def test_eval_summary_lists_only_unexpected_nodes(tmp_path):
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(EVERY.read_text(encoding="utf-8").replace("expect: out", "expect: in"),
+                     encoding="utf-8")
+    result = run("eval", wrong, "--summary")
+    assert result.stdout.splitlines()[2:4] == [
+        "O1        defeated   China is an AI superpower that will overtake the US.",
+        "          ! expected: stands (AM401)"]
+    assert result.stdout.endswith("12 stand, 4 defeated, 0 undecided (16 nodes)\n")

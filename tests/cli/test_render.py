@@ -167,7 +167,7 @@ def test_an_unknown_focus_exits_2_and_suggests_an_id(tmp_path):
 def test_status_colours_nodes_by_the_grounded_labels():
     from argmap.loader import load
     from argmap.model import Label
-    from argmap.renderers.dot import THEMES
+    from argmap.renderers.dot_style import THEMES
     from argmap.semantics import labels_for
     from tests.renderers.test_dot import statements
 

@@ -114,7 +114,8 @@ def assert_dot_parses(source: str) -> None:
 
 def dot_sources(amap: ArgMap) -> list[str]:
     """DOT for the map under every theme and direction, with and without status."""
-    from argmap.renderers.dot import DIRECTIONS, THEMES, DotOptions, to_dot
+    from argmap.renderers.dot import to_dot
+    from argmap.renderers.dot_style import DIRECTIONS, THEMES, DotOptions
     from argmap.semantics import labels_for
 
     labels = labels_for(amap)
@@ -216,3 +217,15 @@ def check_exports(amap: ArgMap) -> None:
         for node_id, claim in claims.items():
             for piece in expected_pieces(fmt, claim):
                 assert piece in plain, f"{fmt} export lost the claim of {node_id}: {piece!r}"
+
+
+def check_fmt(text: str, amap: ArgMap, path: str = "fuzz.yaml") -> None:
+    """`argmap fmt` keeps the model, and formatting its output again changes nothing."""
+    from argmap.fmt import format_text, meaning
+    from argmap.loader import load_text
+
+    formatted = format_text(text, path)
+    again = load_text(formatted, path)
+    assert again.map is not None, formatted
+    assert meaning(again.map) == meaning(amap), formatted
+    assert format_text(formatted, path) == formatted, formatted

@@ -41,6 +41,7 @@ def test_a_valid_map_loads_exactly_and_every_command_copes(drawn: Drawn) -> None
     invariants.check_eval(amap)
     _eval_together(amap)
     invariants.check_exports(amap)
+    invariants.check_fmt(drawn.text, amap)
 
 
 def _lint_together(loaded: object, text: str) -> None:

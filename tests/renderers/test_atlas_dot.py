@@ -16,7 +16,7 @@ from argmap import atlas
 from argmap.loader import load, load_text
 from argmap.model import ArgMap, Label
 from argmap.renderers.atlas_dot import atlas_dot, linked_nodes, placed
-from argmap.renderers.dot import THEMES, DotOptions
+from argmap.renderers.dot_style import THEMES, DotOptions
 from argmap.semantics import evaluate
 from tests.conftest import BUNDLED
 from tests.renderers.test_dot import SVG, label_rows, statements
@@ -273,3 +273,14 @@ def test_the_collapsed_bundled_atlas_svg_shows_every_title_and_linked_claim():
     same = [group for group in root.iter(f"{SVG}g") if group.get("class") == "edge"
             and [t.text for t in group.iter(f"{SVG}text")] == ["same as"]]
     assert len(same) == sum(len(group) - 1 for group in result.shared)
+
+
+def test_a_map_with_a_duplicated_parent_id_takes_its_place_in_the_atlas():
+    from tests.renderers.test_dot import DUPLICATE_PARENT
+
+    amap = load_text(DUPLICATE_PARENT, "dup.yaml").map
+    assert amap is not None
+    dot = atlas_dot(atlas.build([amap, *maps()]))
+    assert box_nodes(dot)["dup"] == {"dup:T", "dup:P1", "dup:A", "dup:B"}
+    assert ("dup:P1", "~linked dup:P1 1") in arrows(dot) or (
+        "~linked dup:P1 1", "dup:P1") in arrows(dot)

@@ -20,7 +20,9 @@ import pytest
 from argmap.loader import load, load_text
 from argmap.model import ArgMap, Kind, Label
 from argmap.problem import ArgmapError
-from argmap.renderers.dot import THEMES, DotOptions, columns, to_dot, wrap
+from argmap.renderers.dot import to_dot
+from argmap.renderers.dot_style import THEMES, DotOptions
+from argmap.renderers.text_measure import columns
 from tests.conftest import BUNDLED, FIXTURES
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
@@ -247,28 +249,6 @@ def test_direction_ratio_and_font_size_reach_graphviz():
     assert 'fontsize="20"' in dot
 
 
-# ---------------------------------------------------------------- wrapping
-
-
-def test_wrap_keeps_every_word_within_the_width():
-    text = "China's data power is neither a surveillance dystopia nor a neoliberal AI utopia"
-    lines = wrap(text, 20)
-    assert " ".join(lines).split() == text.split()
-    assert all(columns(line) <= 20 for line in lines)
-
-
-def test_wrap_counts_chinese_characters_as_two_columns():
-    assert columns("数据ab") == 6
-    assert wrap("数据劳动数据劳动", 8) == ["数据劳动", "数据劳动"]
-    assert wrap("数据劳动，廉价", 8) == ["数据劳", "动，廉价"]  # no line starts with ，
-
-
-def test_wrap_keeps_line_breaks_and_cuts_only_overlong_words():
-    assert wrap("one\ntwo", 20) == ["one", "two"]
-    assert wrap("https://example.org/a/very/long/path", 10) == [
-        "https://ex", "ample.org/", "a/very/lon", "g/path"]
-
-
 # ---------------------------------------------------------------- Graphviz
 
 
@@ -447,3 +427,51 @@ def test_empty_title_and_claims_still_draw():
     done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------- maps lint rejects
+
+
+DUPLICATE_PARENT = """\
+argmap: 1
+id: dup
+title: t
+thesis:
+  id: T
+  claim: c
+  premises:
+    - {id: P1, claim: first}
+    - id: P1
+      claim: second
+      premises:
+        - linked:
+            - {id: A, claim: a}
+            - {id: B, claim: b}
+"""
+
+
+def test_a_linked_group_under_a_duplicated_id_still_meets_at_one_junction():
+    amap = load_text(DUPLICATE_PARENT, "dup.yaml").map
+    assert amap is not None
+    nodes, edges = statements(to_dot(amap))
+    junctions = [name for name in nodes if name.startswith("~linked")]
+    assert junctions == ["~linked P1 1"]
+    pairs = {(upper, lower) for upper, lower, _ in edges}
+    assert {("P1", "~linked P1 1"), ("~linked P1 1", "A"), ("~linked P1 1", "B")} <= pairs
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_ids_and_references_longer_than_graphviz_takes_still_draw():
+    from argmap.renderers.graphviz_run import run_dot
+
+    long_id, dangling = "P" + "x" * 17_000, "Q" + "q" * 17_000
+    text = (f"argmap: 1\nid: m{'a' * 17_000}\ntitle: t\nthesis:\n  id: T\n  claim: c\n"
+            f"  premises:\n    - id: {long_id}\n      claim: the long one\n"
+            f"      supports: [{dangling}]\n      attacks: [other:{dangling}]\n")
+    amap = load_text(text, "m.yaml").map
+    assert amap is not None
+    svg = run_dot(to_dot(amap, DotOptions(legend=True)), "svg").data
+    drawn = "".join(svg_texts(svg).values()).replace(" ", "")
+    assert "the long one" in "".join(svg_texts(svg).values())
+    assert long_id in drawn and f"{dangling}(notinthismap)" in drawn

@@ -7,7 +7,8 @@ import pytest
 from argmap.atlas import build
 from argmap.loader import load
 from argmap.renderers.atlas_dot import atlas_dot
-from argmap.renderers.dot import THEMES, DotOptions, to_dot
+from argmap.renderers.dot import to_dot
+from argmap.renderers.dot_style import THEMES, DotOptions
 from tests.conftest import FIXTURES
 
 UNDERCUTS = load(FIXTURES / "valid" / "undercuts.yaml")

@@ -35,3 +35,10 @@ def test_cross_map_reference_is_checked_against_maps_linted_together():
 
 def test_known_reference_passes():
     assert findings(MAP.replace("[P9]", "[T]")) == []
+
+
+def test_the_suggestion_prefers_an_id_of_the_same_kind():
+    from argmap.suggest import closest_id
+
+    assert closest_id("O2", ["T", "P1", "P2", "O1", "O1.C1"]) == "O1"
+    assert closest_id("O1.C3", ["O1.C1", "O1.P1", "P1.C3"]) == "O1.C1"
