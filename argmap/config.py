@@ -53,7 +53,14 @@ def load_settings(start: Path | None = None) -> Settings:
         table = tomllib.loads(text).get("tool", {}).get("argmap", {})
     except tomllib.TOMLDecodeError as exc:
         raise ArgmapError(f"{path}: {exc}") from None
-    return parse_settings(table, path)
+    settings = parse_settings(table, path)
+    if start is not None and not Path(settings.maps).is_absolute():
+        # Relative to the working directory only when the search started there: a caller
+        # that names another start (an editor's workspace) gets the folder in full.
+        from dataclasses import replace
+
+        settings = replace(settings, maps=str(path.parent / table.get("maps", "maps")))
+    return settings
 
 
 def parse_settings(table: dict[str, Any], origin: Path | None = None) -> Settings:

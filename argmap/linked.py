@@ -36,6 +36,9 @@ class Library:
     #: Map ids referred to but not found, with a file of that name that did not load
     #: (so it may be that map) or None when no file of that name was found.
     missing: dict[str, str | None] = field(default_factory=dict)
+    #: The files given to lint, and the files inside the project's maps folder.
+    run: frozenset[str] = frozenset()
+    project: frozenset[str] = frozenset()
 
 
 def gather(loaded: Sequence[LoadResult], settings: Settings, *, search: bool = True) -> Library:
@@ -43,13 +46,16 @@ def gather(loaded: Sequence[LoadResult], settings: Settings, *, search: bool = T
     reader = _Reader()
     for item in loaded:
         reader.add(item)
-    if search:
-        project = Path(settings.maps)
-        if project.is_dir():
-            from argmap.names import map_files
+    inside: set[str] = set()
+    project = Path(settings.maps)
+    if search and project.is_dir():
+        from argmap.names import map_files
 
-            for path in map_files(project):
-                reader.read(path)
+        for path in map_files(project):
+            reader.read(path)
+            inside.add(str(path))
+        folder = _key(str(project))
+        inside |= {item.path for item in loaded if _key(item.path).is_relative_to(folder)}
     pending = [(ref_map, amap) for amap in reader.maps.values() for ref_map in _linked(amap)]
     tried: set[str] = set()
     while pending:
@@ -62,7 +68,8 @@ def gather(loaded: Sequence[LoadResult], settings: Settings, *, search: bool = T
             pending.extend((ref_map, found) for ref_map in _linked(found))
     missing = {map_id: reader.unreadable.get(map_id) for map_id in sorted(tried)
                if map_id not in reader.maps}
-    return Library(dict(reader.maps), {k: tuple(v) for k, v in reader.files.items()}, missing)
+    return Library(dict(reader.maps), {k: tuple(v) for k, v in reader.files.items()}, missing,
+                   run=frozenset(item.path for item in loaded), project=frozenset(inside))
 
 
 class _Reader:
@@ -108,8 +115,9 @@ def _key(path: str) -> Path:
 
 
 def _linked(amap: ArgMap) -> set[str]:
-    return {ref.map for node in amap.walk()
-            for ref in (*node.supports, *node.attacks, *node.same_as)
+    from argmap.rules.am102_unknown_reference import references
+
+    return {ref.map for _key, ref in references(amap)
             if ref.map is not None and ref.map != amap.id}
 
 

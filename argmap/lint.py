@@ -46,7 +46,7 @@ def lint_loaded(loaded: Sequence[LoadResult | FileResult], settings: Settings, *
     library = gather([item for item in loaded if isinstance(item, LoadResult)], settings,
                      search=search)
     context = Context(maps=library.maps, settings=settings, files=library.files,
-                      missing=library.missing)
+                      missing=library.missing, run=library.run, project=library.project)
     files = []
     for item in loaded:
         if isinstance(item, FileResult):
@@ -73,7 +73,7 @@ def lint_one(item: LoadResult, neighbours: Sequence[LoadResult | FileResult],
     others = [other for other in neighbours if isinstance(other, LoadResult)]
     library = gather([item, *others], settings, search=True)
     context = Context(maps=library.maps, settings=settings, files=library.files,
-                      missing=library.missing)
+                      missing=library.missing, run=library.run, project=library.project)
     if item.map is None:
         return FileResult(item.path, tuple(sorted(item.problems, key=Problem.sort_key)),
                           text=item.text)

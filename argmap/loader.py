@@ -76,12 +76,13 @@ MAP_KEYS = (
 SOURCE_KEYS = ("author", "title", "year", "kind", "venue", "volume", "url", "doi")
 SOURCE_KINDS = ("article", "chapter", "book", "report", "thesis", "web", "talk", "other")
 LOCATOR_KEYS = ("section", "para", "page", "footnote")
-#: A page as text: `12` or `12-13`, or front matter in Roman numerals, `iv` or `xii-xiv`
-#: (the schema has the same pattern; lint also checks the numerals and that a range runs
-#: forward).
-PAGE = re.compile(r"([1-9][0-9]{0,8}|[ivxlcdm]{1,15}|[IVXLCDM]{1,15})"
-                  r"(?:-([1-9][0-9]{0,8}|[ivxlcdm]{1,15}|[IVXLCDM]{1,15}))?\Z")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+#: A page as text: `12`, `iv` (front matter), or a range of either kind, `12-13`, `xii-xiv`.
+#: The schema has the same pattern; lint also checks that a range runs forward.
+_ARABIC = "[1-9][0-9]{0,8}"
+_ROMAN = ("(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})",
+          "(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+PAGE_PATTERN = "^(?:" + "|".join(f"{one}(?:-{one})?" for one in (_ARABIC, *_ROMAN)) + ")$"
+PAGE = re.compile(PAGE_PATTERN)
 NODE_KEYS = (
     "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
     "counterexamples", "rebuttals", "supports", "attacks", "same_as", "undercuts", "granted",
@@ -457,6 +458,17 @@ def _deep_token_span(text: str, path: str) -> Span | None:
     return None
 
 
+def _page_number(page: str) -> int:
+    if page.isdigit():
+        return int(page)
+    values = [_ROMAN_VALUES[char] for char in page.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
 def _type_name(node: yaml.Node) -> str:
     return _TYPE_NAMES.get(node.tag, "a value")
 
@@ -794,19 +806,17 @@ class _Builder:
         return Locator(**values)
 
     def _page_range(self, node: yaml.ScalarNode, where: str) -> str | None:
-        """A page given as text: one page (`"12"`) or a range whose start is not after its
-        end (`"12-13"`), at most 9 digits each, as the schema's pattern says."""
-        match = PAGE.match(node.value)
-        start, end = (_page_number(match.group(1)), _page_number(match.group(2) or match.group(1))
-                      ) if match else (None, None)
-        same_kind = match is not None and (match.group(2) is None
-                                           or match.group(1).isdigit() == match.group(2).isdigit())
-        if start is not None and end is not None and same_kind and start <= end:
-            return str(node.value)
-        self.error("AM002", node, f"`page` in {where} is {node.value!r}, not a page number "
+        """A page given as text: one page (`"12"`, `"iv"`) or a range whose start is not
+        after its end (`"12-13"`, `"xii-xiv"`), as the schema's pattern says."""
+        text = str(node.value)
+        if PAGE.match(text):
+            start, _, end = text.partition("-")
+            if not end or _page_number(start) <= _page_number(end):
+                return text
+        self.error("AM002", node, f"`page` in {where} is {text!r}, not a page number "
                    "or a range of pages",
-                   "Write a page number (`page: 12`), a range, start first "
-                   "(`page: \"12-13\"`), or Roman numerals for front matter (`page: xiv`).")
+                   "Write a page (`page: 12`, `page: iv`) or a range, start first "
+                   "(`page: \"12-13\"`).")
         return None
 
     def _expect(self, node: yaml.Node, label: str) -> Label | None:
@@ -833,26 +843,6 @@ def _misspelt(key: str, node: yaml.Node,
     unknown = [k.value for k, _ in node.value
                if isinstance(k, yaml.ScalarNode) and k.value not in entries]
     return bool(difflib.get_close_matches(key, unknown, n=1, cutoff=0.6))
-
-
-def _page_number(text: str) -> int | None:
-    """A page's number: digits, or Roman numerals written the standard way."""
-    if text.isdigit():
-        return int(text)
-    values = [_ROMAN[char] for char in text.lower()]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v
-                for i, v in enumerate(values))
-    return total if _roman(total) == text.lower() else None
-
-
-def _roman(number: int) -> str:
-    out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 def _misplaced_at_top(key: str) -> str | None:

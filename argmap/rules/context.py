@@ -21,6 +21,9 @@ class Context:
     files: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Map ids referred to but not found: a file of that name that did not load, or None.
     missing: Mapping[str, str | None] = field(default_factory=dict)
+    #: The files given to lint, and the files inside the project's maps folder (AM107).
+    run: frozenset[str] = frozenset()
+    project: frozenset[str] = frozenset()
 
 
 class Check(Protocol):

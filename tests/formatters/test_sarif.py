@@ -34,6 +34,14 @@ def _seed(folder: Path, name: str = NAME, above: str = "") -> Path:
     return path
 
 
+def _seeded_lines(path: Path) -> tuple[int, int, int]:
+    """Where the seeds are: the unknown reference's line and column, the duplicate's line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    unknown = next(i for i, line in enumerate(lines) if "[O1, O2, NOPE]" in line)
+    duplicate = [i for i, line in enumerate(lines) if line == "        - id: P1.1"][1]
+    return unknown + 1, lines[unknown].index("NOPE") + 1, duplicate + 1
+
+
 def _sarif(*args: str, cwd: Path) -> dict[str, Any]:
     run = subprocess.run([sys.executable, "-m", "argmap", "lint", *args, "--format", "sarif"],
                          capture_output=True, text=True, cwd=cwd, timeout=60)
@@ -56,13 +64,13 @@ def test_the_format_checker_does_check_uri_references() -> None:
 
 
 def test_seeded_errors_validate_against_the_official_schema(tmp_path: Path) -> None:
-    _seed(tmp_path)
+    unknown, _column, duplicate = _seeded_lines(_seed(tmp_path))
     document = _sarif("maps", cwd=tmp_path)
     assert _errors(document) == []
     run = document["runs"][0]
     found = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
              for r in run["results"]}
-    assert {("AM101", 50), ("AM102", 42)} <= found
+    assert {("AM101", duplicate), ("AM102", unknown)} <= found
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]}
     assert uris == {"maps/my%20map%231%20%E6%95%B0%E6%8D%AE.yaml"}
@@ -86,14 +94,15 @@ def _lint_clean() -> str:
 
 
 def test_results_carry_end_columns_hints_apart_and_fingerprints(tmp_path: Path) -> None:
-    _seed(tmp_path)
+    line, column, _duplicate = _seeded_lines(_seed(tmp_path))
     run = _sarif("maps", cwd=tmp_path)["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     [unknown] = [r for r in run["results"] if r["ruleId"] == "AM102"]
     region = unknown["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 42, "startColumn": 25, "endLine": 42, "endColumn": 29}
+    assert region == {"startLine": line, "startColumn": column, "endLine": line,
+                      "endColumn": column + 4}
     [duplicate] = [r for r in run["results"] if r["ruleId"] == "AM101"]
-    assert duplicate["message"]["text"] == "id `P1.1` is already used at line 44"
+    assert duplicate["message"]["text"].startswith("id `P1.1` is already used at line ")
     assert duplicate["properties"]["hint"] == "Give this node an id of its own."
     for result in run["results"]:
         assert result["partialFingerprints"]["primaryLocationLineHash"]
