@@ -66,3 +66,11 @@ def test_no_label_breaks_out_of_its_quotes(path):
         match = NODE.match(line)
         if match:
             assert '"' not in match.group(2)
+
+
+def test_an_undercut_is_a_dotted_arrow_labelled_with_its_link():
+    lines = mermaid(EVERY_KIND.parent / "undercuts.yaml").splitlines()
+    assert '  n5 -. "undercuts P4.C1" .-x n4' in lines
+    assert '  n11 -. "undercuts O1.R1.R1 -#gt; O1.R1" .-x n10' in lines
+    # The nested undercutter does not also attack the node it sits under.
+    assert "  n5 --x n4" not in lines
