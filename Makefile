@@ -104,4 +104,5 @@ verify-argdown: $(BIN)/argmap
 	@test -x $(ARGDOWN_CLI)/node_modules/.bin/argdown || \
 	  npm install --prefix $(ARGDOWN_CLI) --no-audit --no-fund --silent @argdown/cli@1.7.5
 	$(BIN)/python tests/exporters/verify_argdown.py $(ARGDOWN_CLI)/node_modules/.bin/argdown \
-	  maps/*.yaml tests/fixtures/valid/every_kind.yaml
+	  maps/*.yaml tests/fixtures/valid/every_kind.yaml \
+	  tests/fixtures/valid/undercuts.yaml

@@ -51,6 +51,8 @@ class Failure(enum.Enum):
     NO_NODE = "no-node"  # AM102 reports it
     NO_LINK = "no-link"
     AMBIGUOUS = "ambiguous"
+    #: The node's own links are undercuts that lead back to this one.
+    CIRCULAR = "circular"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,10 @@ class Links:
                 _key(ref.target, map_id)) is None):
             return Resolved(None, Failure.NO_NODE)
         made = self.links_from(source)
+        circular = source in self._resolving or any(
+            resolved.failure is Failure.CIRCULAR for _, resolved in self._undercuts.get(source, ()))
+        if circular and not made:
+            return Resolved(None, Failure.CIRCULAR)
         if ref.target is None:
             tree = [link for link in made if link.tree]
             if tree:

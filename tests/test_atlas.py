@@ -53,7 +53,7 @@ def build() -> atlas.Atlas:
 
 
 def test_links_are_listed_with_whether_they_resolve():
-    assert [(l.source, l.relation, l.target, l.resolved) for l in build().links] == [
+    assert [(k.source, k.relation, k.target, k.resolved) for k in build().links] == [
         ("a:O1", "same_as", "b:O1", True),
         ("a:O1.C1", "supports", "b:T", True),
         ("b:T", "attacks", "a:O1", True),

@@ -8,7 +8,12 @@
 Nested premises are `+` and nested attackers `-` under the claim they support or
 attack; `supports:` and `attacks:` entries are `+>` and `->` lines under their source. A
 linked group becomes an argument whose premise-conclusion structure lists the
-co-premises, `<P2 + P3 → T>`, sketched in the tree and reconstructed after it. Claim text
+co-premises, `<P2 + P3 → T>`, sketched in the tree and reconstructed after it. An
+undercut is a `_>` line under the undercutter onto an argument named for the link:
+`<X → Y>` for a support, `<X ⇒ Y>` for an attack, `<U ⇒ (X ⇒ Y)>` for an undercut, or
+the linked group's own argument; a nested undercutter is written on its own after the
+tree it sits in, since Argdown nests nothing under a statement that does not relate to
+it. Claim text
 is escaped so Argdown reads it as plain text; a line break in a claim becomes a space,
 since Argdown joins the lines of a statement. YAML front matter carries the map's title
 and, under `argmap`, its id and thesis for `argmap import`.
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 
 from argmap.exporters import Export
 from argmap.exporters.common import Inference, relations, unsaid
+from argmap.links import Link, Links
 from argmap.model import ArgMap, Kind, Node, Relation
 
 _ALWAYS = frozenset("\\[]<>{}#*_")
@@ -58,6 +64,8 @@ class _Writer:
     #: Blocks still to write at the top level: linked premises and their argument.
     pending: list[Inference] = field(default_factory=list)
     queued: set[Inference] = field(default_factory=set)
+    #: Nested undercutters, written at the top level after the tree they sit in.
+    loose: list[Node] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.index = self.amap.index()
@@ -71,6 +79,7 @@ class _Writer:
                     and edge.target.id in self.index:
                 self.declared.setdefault(edge.source, []).append((edge.relation, edge.target.id))
         self.notes.extend(unsaid(self.amap, "Argdown", kept=("tags",)))
+        self.undercuts = self._undercuts(found.inferences)
         broken = [node.id for node in self.amap.walk() if "\n" in node.claim.strip()]
         if broken:
             self.notes.append("Argdown joins the lines of a statement: the line breaks in "
@@ -88,6 +97,11 @@ class _Writer:
                     self._statement(objection, "-", 1, lines)
             blocks.append("\n".join(lines))
             blocks.extend(self._drain())
+            while self.loose:
+                lines = []
+                self._statement(self.loose.pop(0), None, 0, lines)
+                blocks.append("\n".join(lines))
+                blocks.extend(self._drain())
         return "\n\n".join(blocks) + "\n"
 
     def _front_matter(self) -> str:
@@ -107,6 +121,9 @@ class _Writer:
         lines.append(head + self._tags(node))
         inner = INDENT * (depth + 1)
         for child in node.children:
+            if child.nested_undercut:
+                self.loose.append(child)
+                continue
             if child.group is None:
                 self._statement(child, "+" if child.kind is Kind.PREMISE else "-", depth + 1,
                                 lines)
@@ -121,6 +138,36 @@ class _Writer:
                     self.pending.append(inference)
         for relation, target in self.declared.get(node.id, ()):
             lines.append(f"{inner}{'+>' if relation is Relation.SUPPORT else '->'} [{target}]")
+        for title in self.undercuts.get(node.id, ()):
+            lines.append(f"{inner}_> <{title}>")
+
+    def _undercuts(self, inferences: list[Inference]) -> dict[str, list[str]]:
+        """For each undercutter, the titles of the arguments standing for what it undercuts."""
+        groups = {(member, inf.conclusion): argument_title(inf)
+                  for inf in inferences if inf.linked for member in inf.premises}
+        links = Links({self.amap.id: self.amap})
+
+        def title(link: Link) -> str | None:
+            if isinstance(link.target, Link):
+                inner = title(link.target)
+                return f"{link.source[1]} ⇒ ({inner})" if inner else None
+            if link.source[0] != self.amap.id or link.target[0] != self.amap.id:
+                return None
+            if link.relation is Relation.SUPPORT:
+                return groups.get((link.source[1], link.target[1]),
+                                  f"{link.source[1]} → {link.target[1]}")
+            return f"{link.source[1]} ⇒ {link.target[1]}"
+
+        found: dict[str, list[str]] = {}
+        for link in links.all():
+            if link.relation is Relation.UNDERCUT:
+                named = title(link.target) if isinstance(link.target, Link) else None
+                if named is None:
+                    self.notes.append(f"`{link.source[1]}` undercuts a link into another map: "
+                                      "Argdown holds one map, so the undercut is left out")
+                else:
+                    found.setdefault(link.source[1], []).append(named)
+        return found
 
     def _tags(self, node: Node) -> str:
         usable = [tag for tag in node.tags if ")" not in tag and tag.strip()

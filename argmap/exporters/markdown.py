@@ -96,7 +96,9 @@ def _citation(amap: ArgMap) -> str:
 def _item(node: Node, depth: int, out: list[str], partners: tuple[str, ...]) -> None:
     pad = "  " * depth
     inner = pad + "  "
-    role = ROLES[node.kind]
+    role = "undercuts" if node.nested_undercut else ROLES[node.kind]
+    if node.granted:
+        role += " (granted)"
     if partners:
         role += " only together with " + ", ".join(f"**{partner}**" for partner in partners)
     if node.held_by:
@@ -110,6 +112,9 @@ def _item(node: Node, depth: int, out: list[str], partners: tuple[str, ...]) -> 
     for verb, refs in (("supports", node.supports), ("attacks", node.attacks)):
         if refs:
             out.append(f"{inner}- *also {verb}* {', '.join(f'`{ref}`' for ref in refs)}")
+    if node.undercuts:
+        out.append(f"{inner}- *undercuts the link* "
+                   + ", ".join(f"`{link}`" for link in node.undercuts))
     for child in node.children:
         together = tuple(other.id for other in node.children
                          if child.group is not None and other.group == child.group

@@ -62,6 +62,15 @@ def export(amap: ArgMap) -> Export:
             arrows.append(f"  {source} --- {junctions[group]};")
         else:
             arrows.append(f"  {source} --> {target};")
+    for undercut in amap.undercuts():
+        # Mermaid cannot end an arrow on an arrow: a dotted one to the link's source,
+        # labelled with the link.
+        ref = undercut.link.source
+        start = names.get(ref.id) if ref.map in (None, amap.id) else None
+        if start is not None:
+            attacks.append(len(arrows))
+            arrows.append(f'  {names[undercut.source]} -. "undercuts {label(str(undercut.link))}"'
+                          f" .-x {start};")
     lines.extend(arrows)
     if attacks:
         lines.append(f"  linkStyle {','.join(map(str, attacks))} {ATTACK_STYLE}")

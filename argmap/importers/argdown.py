@@ -8,8 +8,11 @@ What becomes what:
   An argument with one is its main conclusion: each inference step supports its
   conclusion (two or more premises are a linked group), relations to and from the
   argument are relations of the conclusion, and its description becomes a note.
-- `+`, `<+`, `+>` are supports; `-`, `<-`, `->` attacks; `><` two attacks; an undercut
-  (`_>`, `<_`) attacks the claim whose inference it undercuts, with a comment.
+- `+`, `<+`, `+>` are supports; `-`, `<-`, `->` attacks; `><` two attacks. An undercut
+  (`_`, `_>`, `<_`) of an argument with a structure undercuts its last inference (the
+  support of its first premise there for its conclusion); of an argument named for a link
+  as argmap writes them (`<X → Y>`, `<X ⇒ Y>`, `<U ⇒ (X ⇒ Y)>`), that link. Any other
+  undercut attacks the claim whose inference it undercuts, with a comment.
 - Tags (`#tag`, `#(two words)`) become `tags:`; emphasis markers, comments and `{data}`
   are left out; a link `[text](url)` keeps both as `text (url)`; escapes (`\\[`) are
   undone. Text is whitespace-normalised, as Argdown does.
@@ -340,6 +343,10 @@ class _Builder:
         self.placed: list[tuple[int, Link]] = []
         self.data_seen = False
         self.undercuts = 0
+        #: The last inference step of each argument with a structure: (premise, conclusion).
+        self.last_step: dict[str, tuple[str, str]] = {}
+        #: Undercuts of arguments, resolved once every structure is read.
+        self.undercut_said: list[_Said] = []
 
     def build(self) -> None:
         headings = self.parser.headings
@@ -364,6 +371,7 @@ class _Builder:
             self._link(said)
         for pcs in self.parser.pcs:
             self._structure(pcs)
+        self._undercuts()
         self.placed.sort(key=lambda placed: placed[0])
         self.graph.links.extend(link for _, link in self.placed)
         self._fill_missing_text()
@@ -426,6 +434,8 @@ class _Builder:
                     line = self.mentioned.get(self._key(pcs.argument), line)
                 if step:
                     self.placed.append((line, Link(tuple(step), key, Relation.SUPPORT)))
+                    if index == last and pcs.argument is not None:
+                        self.last_step[self._key(pcs.argument)] = (step[0], key)
                 since, step = [key], None
             else:
                 since.append(key)
@@ -467,6 +477,9 @@ class _Builder:
         relation, who, undercut = _OPERATORS[said.operator]
         source, target = (said.child, said.parent) if who == "child" else (said.parent,
                                                                            said.child)
+        if undercut and target.kind == "argument" and source.kind != "inference":
+            self.undercut_said.append(said)
+            return
         source_key, target_key = self._resolve(source), self._resolve(target)
         if source_key == target_key and source.kind == "argument" \
                 and self._key(source) in self.stands_for:
@@ -488,6 +501,51 @@ class _Builder:
             comment = (f"In the source this {relation.value} the argument <{target.title}> "
                        f"as a whole; here it {relation.value} the argument's conclusion.")
         self._add(source_key, target_key, relation, comment, said.child.line)
+
+    def _undercuts(self) -> None:
+        """Each undercut of an argument: of the link it stands for, if it stands for one."""
+        named: set[str] = set()
+        for said in self.undercut_said:
+            who = _OPERATORS[said.operator][1]
+            source, target = (said.child, said.parent) if who == "child" else (
+                said.parent, said.child)
+            key = self._key(target)
+            link = self.last_step.get(key) or self._named_link(target.title or "")
+            source_key = self._resolve(source)
+            if link is None or source_key not in self.graph.claims:
+                self._fallback(said, source, target)
+                continue
+            if key not in self.stands_for:
+                named.add(key)
+            self.placed.append((said.child.line, Link((source_key,), link[0], Relation.ATTACK,
+                                                      undercut=link[1])))
+        for key in named:
+            claim = self.graph.claims.get(key)
+            if claim is not None and not claim.text and not claim.notes:
+                del self.graph.claims[key]
+
+    def _named_link(self, title: str) -> tuple[str, str] | None:
+        """The link an argument title names: `X → Y`, `X ⇒ Y`, or `U ⇒ (X ⇒ Y)`."""
+        for arrow in (" ⇒ ", " → "):
+            source, found, rest = title.partition(arrow)
+            if not found:
+                continue
+            far = rest[1:-1].partition(" ⇒ ")[0] if rest.startswith("(") and \
+                rest.endswith(")") else rest
+            keys = (f"s:{source}", f"s:{far}")
+            if all(key in self.graph.claims for key in keys):
+                return keys
+        return None
+
+    def _fallback(self, said: _Said, source: _Element, target: _Element) -> None:
+        """An undercut of an argument that names no link: an attack on its conclusion."""
+        target_key = self._resolve(target)
+        target_claim = self.graph.claims.get(target_key)
+        name = short(target_claim.name or target_claim.text) if target_claim else "?"
+        self._add(self._resolve(source), target_key, Relation.ATTACK,
+                  f"In the source this undercuts the argument <{target.title}>: it attacks "
+                  f"the inference to {name}, not the claim. argmap could not tell which "
+                  f"inference, so it attacks {name}.", said.child.line)
 
     def _add(self, source: str, target: str, relation: Relation, comment: str | None,
              line: int) -> None:

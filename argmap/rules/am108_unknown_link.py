@@ -5,6 +5,7 @@ Each item of `undercuts:` names an inference: `X` is the link X makes by where i
 it, an objection's attack on the thesis), or X's one declared link when it sits nowhere;
 `X -> Y` is X's link to Y. The finding says which links X does make. A node with several
 declared links and no place in the tree needs `X -> Y` to say which one is meant.
+Undercuts that name each other's links in a circle name no link at all.
 
 Fails:
 
@@ -42,6 +43,11 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
                               f"`{ref}` is ambiguous: it makes {len(names)} links "
                               f"({', '.join(f'`{n}`' for n in names)}) and none by nesting",
                               f"Name one as `{names[0]}`.")
+            elif resolved.failure is Failure.CIRCULAR:
+                yield Problem(CODE, SEVERITY, ref.span,
+                              f"`{ref}` names a link through undercuts that lead back to "
+                              "this one, so it names none",
+                              "Undercut a support or an attack, or an undercut of one.")
             elif resolved.failure is Failure.NO_LINK:
                 if ref.target is None:
                     message = f"`{ref}` makes no link: it supports and attacks nothing"

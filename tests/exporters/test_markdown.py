@@ -103,3 +103,17 @@ def test_urls_are_working_links_with_github_autolinks():
     assert "%5C" not in html and "\\" not in html
     for url in URLS:
         assert f">{url}</a>" in html
+
+
+def test_undercuts_and_concessions_are_said_in_words():
+    from argmap.exporters import exporter
+    from argmap.loader import load
+    from tests.conftest import FIXTURES
+
+    text = exporter("markdown")(load(FIXTURES / "valid" / "undercuts.yaml")).text
+    assert ("    - **P4.C1** counterexample (granted): The Hong Kong activists generally "
+            "failed to stop the surveillance. (§ Counter-power, ¶5)\n"
+            "      - **P4.C1.R1** undercuts: Their failure does not show that data power "
+            "has prevailed. (§ Counter-power, ¶6)\n"
+            "        - *undercuts the link* `P4.C1`\n") in text
+    assert "  - *undercuts the link* `X1 -> other:T`\n" in text

@@ -97,3 +97,11 @@ def test_a_claim_that_looks_like_a_style_line_keeps_every_character(tmp_path, cl
     text = re.sub("|".join(map(re.escape, _DECODE)), lambda m: _DECODE[m.group()],
                   match.group(1))
     assert text == "T: " + claim
+
+
+def test_an_undercut_is_a_dotted_arrow_labelled_with_its_link():
+    lines = mermaid(EVERY_KIND.parent / "undercuts.yaml").splitlines()
+    assert '  n5 -. "undercuts P4.C1" .-x n4;' in lines
+    assert '  n11 -. "undercuts O1.R1.R1 -#gt; O1.R1" .-x n10;' in lines
+    # The nested undercutter does not also attack the node it sits under.
+    assert "  n5 --x n4;" not in lines

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from argmap.exporters import exporter
 from argmap.exporters.common import relations
+from argmap.links import Link, Links
 from argmap.loader import load
+from argmap.model import ArgMap, Relation
 
 
 def expected(path: Path) -> tuple[dict[str, str], set[tuple[str, str, str]], set[tuple]]:
@@ -29,7 +31,33 @@ def expected(path: Path) -> tuple[dict[str, str], set[tuple[str, str, str]], set
     edges = {(i.premises[0], i.conclusion, "support") for i in found.inferences if not i.linked}
     edges |= {(c.attacker, c.target, "attack") for c in found.conflicts}
     linked = {(tuple(i.premises), i.conclusion) for i in found.inferences if i.linked}
+    edges |= {(source, title, "undercut") for source, title in undercuts(amap, linked)}
     return statements, edges, linked
+
+
+def undercuts(amap: ArgMap, linked: set[tuple[tuple[str, ...], str]]) -> set[tuple[str, str]]:
+    """(undercutter, title of the argument for the link) for each undercut inside the map."""
+    groups = {(member, conclusion): " + ".join(premises) + " → " + conclusion
+              for premises, conclusion in linked for member in premises}
+
+    def title(link: Link) -> str | None:
+        if isinstance(link.target, Link):
+            inner = title(link.target)
+            return inner and f"{link.source[1]} ⇒ ({inner})"
+        if {link.source[0], link.target[0]} != {amap.id}:
+            return None
+        ends = (link.source[1], link.target[1])
+        if link.relation is Relation.SUPPORT:
+            return groups.get(ends, f"{ends[0]} → {ends[1]}")
+        return f"{ends[0]} ⇒ {ends[1]}"
+
+    found = set()
+    for link in Links({amap.id: amap}).all():
+        if link.relation is Relation.UNDERCUT and isinstance(link.target, Link):
+            named = title(link.target)
+            if named:
+                found.add((link.source[1], named))
+    return found
 
 
 def parsed(argdown: str, path: Path, folder: Path) -> dict[str, object]:
@@ -52,7 +80,8 @@ def compare(path: Path, data: dict[str, object]) -> list[str]:
     found_edges = {(r["from"], r["to"], r["relationType"])
                    for r in data["relations"]}  # type: ignore[attr-defined]
     found_linked = {(tuple(p["title"] for p in arg["pcs"][:-1]), arg["pcs"][-1]["title"])
-                    for arg in data["arguments"].values()}  # type: ignore[attr-defined]
+                    for arg in data["arguments"].values()  # type: ignore[attr-defined]
+                    if arg["pcs"]}  # the arguments undercuts name have no structure
     problems = []
     if set(found_statements) != set(statements):
         problems.append(f"titles differ: {sorted(set(found_statements) ^ set(statements))}")
@@ -65,7 +94,8 @@ def compare(path: Path, data: dict[str, object]) -> list[str]:
         problems.append(f"linked groups differ: {sorted(found_linked ^ linked)}")
     print(f"{path}: {len(found_statements)} statements, {len(found_edges)} relations "
           f"({sum(e[2] == 'support' for e in found_edges)} supports, "
-          f"{sum(e[2] == 'attack' for e in found_edges)} attacks), "
+          f"{sum(e[2] == 'attack' for e in found_edges)} attacks, "
+          f"{sum(e[2] == 'undercut' for e in found_edges)} undercuts), "
           f"{len(found_linked)} linked groups: {'ok' if not problems else 'DIFFERENT'}")
     return problems
 

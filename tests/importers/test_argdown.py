@@ -47,7 +47,7 @@ def test_the_debate_keeps_every_relation():
         rel("Buses", "Tram", "attacks"), rel("Tram", "Buses", "attacks"),
         rel(stuck, "Buses", "attacks"),
         rel({"Electric", electric_vehicles}, "Cleaner"), rel({"Cleaner", worth}, "Tram"),
-        rel("Coal", "Tram", "attacks"), rel("Roadworks", "Commute", "attacks"),
+        rel("Roadworks", "Commute", "attacks"),
         rel("Lonely", "Tram"),
     }
 
@@ -60,7 +60,10 @@ def test_the_debate_says_what_it_changed():
     assert nodes["Electric"].note == "Also stated as: Trams are powered by electric current."
     assert nodes["Tram"].note == ("The argument <Clean air argument>: Trams run on "
                                   "electricity, so the air gets cleaner.")
-    assert "# In the source this undercuts the argument <Clean air argument>" in text
+    # Coal undercuts the argument's last inference, from Cleaner (and its co-premise) to
+    # Tram: it attacks that inference, nested under its first premise.
+    assert [str(link) for link in nodes["Coal"].undercuts] == ["Cleaner -> Tram"]
+    assert nodes["Coal"].parent == "Cleaner" and nodes["Coal"].nested_undercut
     assert "# - The council asked for this reconstruction in March." in text
     lonely = text.index("- id: Lonely")
     assert "argues neither for nor against the thesis" in text[lonely - 300:lonely]
@@ -179,3 +182,24 @@ def test_a_list_of_authors_in_the_front_matter_is_a_list():
     source = '===\nauthor: [Jane Doe, "Li, Ming"]\n===\n\n[A]: a\n  + [B]: b\n'
     amap, _, _ = imported(source, "argdown")
     assert amap.source.author == ("Jane Doe", "Li, Ming")
+
+
+def test_undercuts_come_back_from_argmaps_own_argdown():
+    from argmap.exporters import exporter
+    from argmap.loader import load
+
+    original = load(FIXTURES / "valid" / "undercuts.yaml")
+    amap, _, _ = imported(exporter("argdown")(original).text, "argdown", "undercuts")
+    undercuts = {node.id: [str(link) for link in node.undercuts]
+                 for node in amap.walk() if node.undercuts}
+    assert undercuts == {"P4.C1.R1": ["P4.C1 -> P4"], "O1.P5.R1": ["O1.P5 -> O1"],
+                         "O1.R1.R1": ["O1.R1 -> O1"], "O1.R1.R1.R1": ["O1.R1.R1 -> O1.R1"]}
+    assert not [node for node in amap.walk() if "⇒" in node.claim or "→" in node.id]
+
+
+def test_an_undercut_of_an_argument_that_names_no_link_attacks_its_conclusion():
+    text = "[T]: t.\n  + <A>\n\n<A>: a.\n\n[U]: u.\n  _> <A>\n"
+    amap, yaml_text, _ = imported(text, "argdown", "plain")
+    assert ("In the source this undercuts the argument <A>" in " ".join(
+        yaml_text.replace("#", " ").split()))
+    assert not [node for node in amap.walk() if node.undercuts]

@@ -107,3 +107,15 @@ def test_an_undercut_of_an_undercut_resolves():
     assert findings(text.replace("[P4.C1.R1]", "[P4.C1.R1 -> P4.C1]")) == []
     assert messages(text.replace("[P4.C1.R1]", "[P4.C1.R1 -> P4]")) == [
         ("AM108", "`P4.C1.R1` makes no link to `P4`", "Did you mean `P4.C1.R1 -> P4.C1`?")]
+
+
+def test_undercuts_naming_each_others_links_in_a_circle_name_none():
+    text = HEADER + """\
+thesis: {id: T, claim: x, source: {para: 1}}
+rebuttals:
+  - {id: U1, claim: a, source: {para: 2}, undercuts: [U2]}
+  - {id: U2, claim: b, source: {para: 3}, undercuts: [U1]}
+"""
+    circle = "names a link through undercuts that lead back to this one, so it names none"
+    assert [(code, message) for code, message, _ in messages(text)] == [
+        ("AM108", f"`U2` {circle}"), ("AM108", f"`U1` {circle}")]
