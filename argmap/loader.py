@@ -84,8 +84,8 @@ _ROMAN = ("(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0
 PAGE_PATTERN = "^(?:" + "|".join(f"{one}(?:-{one})?" for one in (_ARABIC, *_ROMAN)) + ")$"
 PAGE = re.compile(PAGE_PATTERN)
 NODE_KEYS = (
-    "id", "claim", "source", "quote", "note", "tags", "expect", "premises",
-    "counterexamples", "rebuttals", "supports", "attacks", "same_as", "undercuts", "granted",
+    "id", "claim", "source", "quote", "note", "tags", "expect", "granted", "undercuts",
+    "premises", "counterexamples", "rebuttals", "supports", "attacks", "same_as",
 )
 OBJECTION_KEYS = (*NODE_KEYS, "held_by")
 THESIS_KEYS = tuple(k for k in NODE_KEYS if k not in ("rebuttals", "granted"))

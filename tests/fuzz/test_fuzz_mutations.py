@@ -99,10 +99,11 @@ def _library_commands(amap: ArgMap, mutant: Mutant) -> dict[str, Callable[[], ob
     from argmap import atlas
     from argmap.cli.atlas_cmd import _as_text
     from argmap.cli.eval_cmd import dialectical_tree, eval_json, eval_text
+    from argmap.explanation import why
     from argmap.exporters import exporter
     from argmap.quotes import SourceText, check_quotes
     from argmap.renderers.dot import DotOptions, to_dot
-    from argmap.semantics import evaluate, labels_for, why
+    from argmap.semantics import evaluate, labels_for
 
     def explain() -> None:
         evaluation = evaluate(amap)
