@@ -27,7 +27,8 @@ FORMATS = ("svg", "png", "pdf")
 TESTED = (2, 42)
 INSTALL_HINT = (
     "Install Graphviz: `make install` in an argmap checkout, `sudo apt-get install "
-    "graphviz fonts-noto-cjk` on Debian or Ubuntu, `brew install graphviz` on macOS, or "
+    "graphviz fonts-noto-core fonts-noto-cjk` on Debian or Ubuntu, `brew install "
+    "graphviz` on macOS, or "
     "see https://graphviz.org/download/. `--dot` writes the DOT source without Graphviz."
 )
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}([^)]*)\)")
