@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.app import DEFAULT_MAPS_HELP, app, fail, handles_errors
-from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
+from argmap.cli.diagram_options import Dpi, FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -44,6 +44,7 @@ def render(
     wrap: Wrap = 32,
     font_size: FontSize = 14,
     ratio: Ratio = None,
+    dpi: Dpi = None,
     legend: Annotated[bool, typer.Option(
         "--legend", help="Add a key to the kinds of node and arrow.")] = False,
     depth: Annotated[int | None, typer.Option(
@@ -98,7 +99,9 @@ def render(
     if targets is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise fail(f"not writing {fmt.upper()} to a terminal",
                    f"Redirect it (`> map.{fmt}`) or name a file with -o.")
-    drawings = [_draw(job, fmt, options, status) for job in jobs]
+    if dpi is not None and fmt != "png":
+        raise fail("--dpi sets the pixels of a PNG", "Add --png, or drop --dpi.")
+    drawings = [_draw(job, fmt, options, status, dpi) for job in jobs]
     _write(drawings, targets, folder)
 
 
@@ -179,7 +182,8 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
-def _draw(job: _Job, fmt: str, options: DotOptions, status: bool) -> bytes | str:
+def _draw(job: _Job, fmt: str, options: DotOptions, status: bool,
+          dpi: float | None) -> bytes | str:
     from argmap.loader import load
     from argmap.renderers.dot import to_dot
 
@@ -190,16 +194,20 @@ def _draw(job: _Job, fmt: str, options: DotOptions, status: bool) -> bytes | str
         from argmap.semantics import labels_for
 
         labels = labels_for(amap)
-    return run_graphviz(to_dot(amap, options, labels), fmt, str(path))
+    return run_graphviz(to_dot(amap, options, labels), fmt, str(path), options.ratio, dpi)
 
 
-def run_graphviz(source: str, fmt: str, what: str) -> bytes | str:
-    """The drawing of DOT `source` as `fmt`, or the source itself for `dot`."""
+def run_graphviz(source: str, fmt: str, what: str, ratio: float | None = None,
+                 dpi: float | None = None) -> bytes | str:
+    """The drawing of DOT `source` as `fmt`, or the source itself for `dot`.
+
+    With `ratio`, padded to exactly that shape; a PNG at `dpi` pixels an inch.
+    """
     if fmt == "dot":
         return source
     from argmap.renderers.graphviz_run import run_dot
 
-    drawing = run_dot(source, fmt)
+    drawing = run_dot(source, fmt, ratio, dpi)
     for line in drawing.warnings:
         sys.stderr.write(f"argmap: warning: {what}: Graphviz: {line}\n")
     return drawing.data
