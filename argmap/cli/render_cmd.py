@@ -51,9 +51,10 @@ def render(
         "--depth", "-d", min=0, metavar="N", show_default=False,
         help="Draw only N levels below the thesis (or below --focus); a node with more "
         "below says `+N more`.")] = None,
-    focus: Annotated[str | None, typer.Option(
+    focus: Annotated[list[str] | None, typer.Option(
         "--focus", "-f", metavar="ID", show_default=False,
-        help="Draw one node's subtree and the path from the thesis to it.")] = None,
+        help="Draw one node's subtree and the path from the thesis to it; given more "
+        "than once, one drawing per node (qiu-O1.svg, qiu-O2.svg).")] = None,
     status: Annotated[bool, typer.Option(
         "--status", help="Colour each node by whether it stands, is defeated or is "
         "undecided (grounded semantics, see `argmap eval`), with a key.")] = False,
@@ -80,7 +81,7 @@ def render(
 
       argmap render qiu --png --ratio 16:9 --depth 1       # build/qiu-depth1.png
 
-      argmap render qiu --png --ratio 16:9 --focus O1 --status
+      argmap render qiu --png --ratio 16:9 --focus O1 --focus O2 --status
 
       argmap render arsene --dot | dot -Tsvg > arsene.svg
     """
@@ -88,9 +89,11 @@ def render(
 
     fmt = choose_format(svg, png, pdf, dot, output)
     options = replace(dot_options(direction, theme, wrap, font_size, ratio, legend),
-                      depth=depth, focus=focus)
-    jobs = [(name + _view_suffix(depth, focus), path)
-            for name, path in _jobs(names or [], load_settings())]
+                      depth=depth)
+    focuses: list[str | None] = list(dict.fromkeys(focus)) if focus else [None]
+    views = [(name + _view_suffix(depth, one), path, one)
+             for name, path in _jobs(names or [], load_settings()) for one in focuses]
+    jobs = [(name, path) for name, path, _ in views]
     targets, folder = _targets(jobs, output, fmt)
     if fmt != "dot":
         from argmap.renderers.graphviz_run import find_dot
@@ -101,7 +104,8 @@ def render(
                    f"Redirect it (`> map.{fmt}`) or name a file with -o.")
     if dpi is not None and fmt != "png":
         raise fail("--dpi sets the pixels of a PNG", "Add --png, or drop --dpi.")
-    drawings = [_draw(job, fmt, options, status, dpi) for job in jobs]
+    drawings = [_draw((name, path), fmt, replace(options, focus=one), status, dpi)
+                for name, path, one in views]
     _write(drawings, targets, folder)
 
 
@@ -168,10 +172,16 @@ def _targets(jobs: list[_Job], output: str | None,
     """Where each drawing goes (None: standard output), and the folder to create first."""
     if output == "-":
         if len(jobs) > 1:
-            raise fail("-o - writes one map to standard output; name one map")
+            raise fail("-o - writes one drawing to standard output; name one map and at most "
+                       "one --focus")
         return None, None
     if len(jobs) == 1 and output is not None and not _is_folder(output):
         return [Path(output)], None
+    if output is not None and not _is_folder(output) and \
+            Path(output).suffix.lower() in (*SUFFIXES.values(), ".gv"):
+        raise fail(f"-o {output}: {len(jobs)} drawings need a folder, not one file name",
+                   "Name a folder (e.g. `-o slides/`), or draw one map and one --focus "
+                   "at a time.")
     folder = Path(output) if output is not None else DEFAULT_FOLDER
     if folder.exists() and not folder.is_dir():
         raise fail(f"-o {folder}: is a file; with several maps, -o names a folder")

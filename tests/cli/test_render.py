@@ -109,7 +109,7 @@ def test_usage_errors_exit_2(tmp_path, args):
 def test_standard_output_takes_one_map(tmp_path):
     result = run(EVERY_KIND, str(FIXTURES / "valid" / "other.yaml"), "--dot", "-o", "-")
     assert result.returncode == 2
-    assert b"-o - writes one map to standard output" in result.stderr
+    assert b"-o - writes one drawing to standard output" in result.stderr
 
 
 def test_a_broken_map_exits_1_with_its_position(tmp_path):
@@ -237,3 +237,24 @@ def test_dpi_is_refused_for_anything_but_png(tmp_path):
     assert result.returncode == 2
     assert b"--dpi sets the pixels of a PNG" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_several_drawings_refuse_a_single_file_name(tmp_path):
+    for args in ([EVERY_KIND, str(FIXTURES / "valid" / "other.yaml"), "--dot"],
+                 [EVERY_KIND, "--focus", "O1", "--focus", "P1", "--dot"]):
+        result = run(*args, "-o", "one.dot", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.decode().startswith(
+            "argmap: error: -o one.dot: 2 drawings need a folder, not one file name\n")
+        assert not list(tmp_path.iterdir())
+
+
+def test_focus_given_twice_draws_one_file_per_focus(tmp_path):
+    result = run(EVERY_KIND, "--dot", "--focus", "O1", "--focus", "P1", "--focus", "O1",
+                 "-o", "slides/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    drawn = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "slides").iterdir()}
+    assert sorted(drawn) == ["every_kind-O1.dot", "every_kind-P1.dot"]
+    assert drawn["every_kind-O1.dot"] != drawn["every_kind-P1.dot"]
+    alone = run(EVERY_KIND, "--dot", "--focus", "P1", "-o", "-").stdout.decode()
+    assert drawn["every_kind-P1.dot"] == alone
