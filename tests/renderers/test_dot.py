@@ -230,6 +230,27 @@ def test_legend_only_when_asked():
     assert "~legend stands" not in nodes
 
 
+def test_the_legend_lists_only_what_is_drawn():
+    amap = load(BUNDLED / "qiu.yaml")
+    nodes, _ = statements(to_dot(amap, DotOptions(legend=True, focus="O2")))
+    keys = {name.removeprefix("~legend ") for name in nodes if name.startswith("~legend ")
+            and not name.endswith((" 1", " 2"))}
+    assert keys == {"thesis", "premise", "objection", "counterexample", "supports", "attacks"}
+
+
+def test_with_status_the_legend_shows_status_colours_not_kind_colours():
+    from argmap.semantics import labels_for
+
+    amap = load(EVERY_KIND)
+    labels = labels_for(amap)
+    theme = THEMES["light"]
+    nodes, _ = statements(to_dot(amap, DotOptions(legend=True), labels))
+    keys = {name: attrs for name, attrs in nodes.items() if name.startswith("~legend ")}
+    fills = {attrs.get("fillcolor") for attrs in keys.values()} - {None}
+    assert fills == {theme.background} | {theme.status[label] for label in labels.values()}
+    assert ("~legend undecided" in keys) == (Label.UNDECIDED in labels.values())
+
+
 def test_print_theme_is_greyscale():
     dot = to_dot(load(EVERY_KIND), DotOptions(theme="print", legend=True))
     colours = set(re.findall(r"#([0-9a-f]{6})", dot))
