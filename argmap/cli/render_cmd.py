@@ -46,7 +46,7 @@ def render(
     ratio: Ratio = None,
     dpi: Dpi = None,
     legend: Annotated[bool, typer.Option(
-        "--legend", help="Add a key to the kinds of node and arrow.")] = False,
+        "--legend", help="Add a key to the kinds of node and arrow drawn.")] = False,
     depth: Annotated[int | None, typer.Option(
         "--depth", "-d", min=0, metavar="N", show_default=False,
         help="Draw only N levels below the thesis (or below --focus); a node with more "
