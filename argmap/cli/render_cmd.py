@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -58,6 +59,9 @@ def render(
     status: Annotated[bool, typer.Option(
         "--status", help="Colour each node by whether it stands, is defeated or is "
         "undecided (grounded semantics, see `argmap eval`), with a key.")] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Draw again on every save of the maps, until Ctrl-C: for a slide "
+        "kept open in a slide tool.")] = False,
 ) -> None:
     """Draw argument maps with Graphviz: thesis on top, supports solid, attacks dashed.
 
@@ -84,6 +88,8 @@ def render(
       argmap render qiu --png --ratio 16:9 --focus O1 --focus O2 --status
 
       argmap render arsene --dot | dot -Tsvg > arsene.svg
+
+      argmap render maps/mine.yaml --svg -o mine.svg --watch
     """
     from argmap.config import load_settings
 
@@ -104,9 +110,37 @@ def render(
                    f"Redirect it (`> map.{fmt}`) or name a file with -o.")
     if dpi is not None and fmt != "png":
         raise fail("--dpi sets the pixels of a PNG", "Add --png, or drop --dpi.")
-    drawings = [_draw((name, path), fmt, replace(options, focus=one), status, dpi)
-                for name, path, one in views]
-    _write(drawings, targets, folder)
+    if watch and targets is None:
+        raise fail("--watch writes files: name one with -o", "For example `-o slide.svg`.")
+
+    def draw_all() -> None:
+        drawings = [_draw((name, path), fmt, replace(options, focus=one), status, dpi)
+                    for name, path, one in views]
+        _write(drawings, targets, folder)
+
+    draw_all()
+    if watch:
+        _watch([path for _, path, _ in views], draw_all)
+
+
+def _watch(paths: list[Path], draw: Callable[[], None]) -> None:
+    """Draw again on every save, reporting a map that no longer loads, until Ctrl-C."""
+    from argmap.problem import MapInvalid
+    from argmap.watch import on_save
+
+    def again() -> None:
+        try:
+            draw()
+        except MapInvalid as exc:
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem.span}: {problem.severity} {problem.code}: "
+                                 f"{problem.message}\n")
+            sys.stderr.write("argmap: the drawing was left as it was; save again to retry\n")
+
+    sys.stderr.write("argmap: watching for saves (Ctrl-C stops)\n")
+    sys.stderr.flush()
+    on_save(paths, again, lambda message: (sys.stderr.write(message + "\n"),
+                                           sys.stderr.flush()))
 
 
 def _view_suffix(depth: int | None, focus: str | None) -> str:
