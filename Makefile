@@ -40,26 +40,28 @@ test-latest: system-deps
 	  -e '.[dev]' $(BUILD_BACKEND)
 	$(LATEST)/bin/python -m pytest -q -p no:cacheprovider
 
-# What pip cannot install: Graphviz (the `dot` program), a CJK font, so Chinese terms in
-# the maps are measured and drawn right, and Chromium for the browser tests of `argmap html`
-# (they are skipped without a browser). Homebrew has no signed Chromium: on macOS, install
+# What pip cannot install: Graphviz (the `dot` program), a Latin font (Noto Sans) that
+# draws English quotes and dashes narrow, a CJK font, so Chinese terms in the maps are
+# measured and drawn right, and Chromium for the browser tests of `argmap html` (they are
+# skipped without a browser). Homebrew has no signed Chromium: on macOS, install
 # Chromium or Google Chrome yourself to run them.
 BROWSER := command -v chromium || command -v chromium-browser || command -v google-chrome \
   || command -v chrome
 system-deps:
 	@if command -v dot >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . \
+	    && fc-list 'Noto Sans:style=Regular' 2>/dev/null | grep -q . \
 	    && ($(BROWSER)) >/dev/null 2>&1; then \
-	  echo "Graphviz, a CJK font and Chromium are installed."; \
+	  echo "Graphviz, Noto Sans, a CJK font and Chromium are installed."; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-noto-cjk chromium >/dev/null && \
-	  echo "Installed Graphviz, Noto CJK fonts and Chromium."; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq graphviz fonts-noto-core fonts-noto-cjk chromium >/dev/null && \
+	  echo "Installed Graphviz, Noto and Noto CJK fonts and Chromium."; \
 	elif command -v brew >/dev/null 2>&1; then \
-	  brew install graphviz && brew install --cask font-noto-sans-cjk && \
+	  brew install graphviz && brew install --cask font-noto-sans font-noto-sans-cjk && \
 	  { ($(BROWSER)) >/dev/null 2>&1 || echo "argmap: the browser tests of argmap html" \
 	      "need Chromium or Google Chrome on the PATH; they are skipped without one."; }; \
 	elif command -v dnf >/dev/null 2>&1; then \
-	  $(SUDO) dnf install -y graphviz google-noto-sans-cjk-fonts chromium; \
+	  $(SUDO) dnf install -y graphviz google-noto-sans-fonts google-noto-sans-cjk-fonts chromium; \
 	else \
 	  echo "argmap: please install Graphviz (https://graphviz.org/download/) and a CJK font" \
 	       "(Noto Sans CJK) with your system's package manager, and Chromium for the" \

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from argmap.cli.app import DEFAULT_MAPS_HELP, app, fail, handles_errors
-from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
+from argmap.cli.diagram_options import Dpi, FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
     from argmap.atlas import Atlas
@@ -54,6 +54,7 @@ def atlas(
     wrap: Wrap = 32,
     font_size: FontSize = 14,
     ratio: Ratio = None,
+    dpi: Dpi = None,
 ) -> None:
     """Show how maps meet: shared claims, cross-map links, answered objections.
 
@@ -87,7 +88,7 @@ def atlas(
     drawing = _drawing_format(svg, png, pdf, dot, output)
     if drawing is None:
         _only_when_drawing(collapse=collapse, status=status, legend=legend,
-                           ratio=ratio is not None)
+                           ratio=ratio is not None, dpi=dpi is not None)
     elif format != "text":
         raise fail("--format chooses the summary; a drawing has no --format",
                    "Drop --format, or drop the drawing options to get the summary.")
@@ -99,8 +100,10 @@ def atlas(
     if drawing is not None:
         from argmap.cli.render_cmd import dot_options
 
+        if dpi is not None and drawing != "png":
+            raise fail("--dpi sets the pixels of a PNG", "Add --png, or drop --dpi.")
         options = dot_options(direction, theme, wrap, font_size, ratio, legend)
-        _draw(result, drawing, output, options, collapse=collapse, status=status)
+        _draw(result, drawing, output, options, collapse=collapse, status=status, dpi=dpi)
         from argmap.text import one_line
 
         for link in unresolved:
@@ -141,7 +144,7 @@ def _only_when_drawing(**given: bool) -> None:
 
 
 def _draw(result: Atlas, fmt: str, output: str | None, options: DotOptions, *,
-          collapse: bool, status: bool) -> None:
+          collapse: bool, status: bool, dpi: float | None = None) -> None:
     from argmap.cli.app import write_output
     from argmap.cli.render_cmd import DEFAULT_FOLDER, SUFFIXES, run_graphviz
     from argmap.renderers.atlas_dot import atlas_dot
@@ -156,7 +159,7 @@ def _draw(result: Atlas, fmt: str, output: str | None, options: DotOptions, *,
                    f"Redirect it (`> atlas.{fmt}`) or name a file with -o.")
     labels = _labels(result.maps) if status else None
     data = run_graphviz(atlas_dot(result, options, collapsed=collapse, labels=labels), fmt,
-                        "atlas")
+                        "atlas", options.ratio, dpi)
     if target is not None and output is None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,3 +16,7 @@ FontSize = Annotated[float, typer.Option(
 Ratio = Annotated[str | None, typer.Option(
     "--ratio", metavar="W:H", show_default=False,
     help="Fill a page of this shape, e.g. 16:9 for slides or 4:3.")]
+Dpi = Annotated[float | None, typer.Option(
+    "--dpi", min=36, max=1200, metavar="N", show_default=False,
+    help="Pixels an inch for --png (default 192, twice a screen's; a side stays "
+    "at most 16384 pixels).")]

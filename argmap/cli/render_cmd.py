@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.app import DEFAULT_MAPS_HELP, app, fail, handles_errors
-from argmap.cli.diagram_options import FontSize, Ratio, Theme, Wrap
+from argmap.cli.diagram_options import Dpi, FontSize, Ratio, Theme, Wrap
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -44,18 +45,23 @@ def render(
     wrap: Wrap = 32,
     font_size: FontSize = 14,
     ratio: Ratio = None,
+    dpi: Dpi = None,
     legend: Annotated[bool, typer.Option(
-        "--legend", help="Add a key to the kinds of node and arrow.")] = False,
+        "--legend", help="Add a key to the kinds of node and arrow drawn.")] = False,
     depth: Annotated[int | None, typer.Option(
         "--depth", "-d", min=0, metavar="N", show_default=False,
         help="Draw only N levels below the thesis (or below --focus); a node with more "
         "below says `+N more`.")] = None,
-    focus: Annotated[str | None, typer.Option(
+    focus: Annotated[list[str] | None, typer.Option(
         "--focus", "-f", metavar="ID", show_default=False,
-        help="Draw one node's subtree and the path from the thesis to it.")] = None,
+        help="Draw one node's subtree and the path from the thesis to it; given more "
+        "than once, one drawing per node (qiu-O1.svg, qiu-O2.svg).")] = None,
     status: Annotated[bool, typer.Option(
         "--status", help="Colour each node by whether it stands, is defeated or is "
         "undecided (grounded semantics, see `argmap eval`), with a key.")] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Draw again on every save of the maps, until Ctrl-C: for a slide "
+        "kept open in a slide tool.")] = False,
 ) -> None:
     """Draw argument maps with Graphviz: thesis on top, supports solid, attacks dashed.
 
@@ -79,17 +85,21 @@ def render(
 
       argmap render qiu --png --ratio 16:9 --depth 1       # build/qiu-depth1.png
 
-      argmap render qiu --png --ratio 16:9 --focus O1 --status
+      argmap render qiu --png --ratio 16:9 --focus O1 --focus O2 --status
 
       argmap render arsene --dot | dot -Tsvg > arsene.svg
+
+      argmap render maps/mine.yaml --svg -o mine.svg --watch
     """
     from argmap.config import load_settings
 
     fmt = choose_format(svg, png, pdf, dot, output)
     options = replace(dot_options(direction, theme, wrap, font_size, ratio, legend),
-                      depth=depth, focus=focus)
-    jobs = [(name + _view_suffix(depth, focus), path)
-            for name, path in _jobs(names or [], load_settings())]
+                      depth=depth)
+    focuses: list[str | None] = list(dict.fromkeys(focus)) if focus else [None]
+    views = [(name + _view_suffix(depth, one), path, one)
+             for name, path in _jobs(names or [], load_settings()) for one in focuses]
+    jobs = [(name, path) for name, path, _ in views]
     targets, folder = _targets(jobs, output, fmt)
     if fmt != "dot":
         from argmap.renderers.graphviz_run import find_dot
@@ -98,8 +108,41 @@ def render(
     if targets is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise fail(f"not writing {fmt.upper()} to a terminal",
                    f"Redirect it (`> map.{fmt}`) or name a file with -o.")
-    drawings = [_draw(job, fmt, options, status) for job in jobs]
-    _write(drawings, targets, folder)
+    if dpi is not None and fmt != "png":
+        raise fail("--dpi sets the pixels of a PNG", "Add --png, or drop --dpi.")
+    if watch and targets is None:
+        raise fail("--watch writes files: name one with -o", "For example `-o slide.svg`.")
+
+    def draw_all() -> None:
+        drawings = [_draw((name, path), fmt, replace(options, focus=one), status, dpi)
+                    for name, path, one in views]
+        _write(drawings, targets, folder)
+
+    draw_all()
+    if watch:
+        _watch([path for _, path, _ in views], draw_all)
+
+
+def _watch(paths: list[Path], draw: Callable[[], None]) -> None:
+    """Draw again on every save, reporting a map that no longer loads, until Ctrl-C."""
+    from argmap.problem import MapInvalid
+    from argmap.watch import on_save
+
+    def again() -> None:
+        try:
+            draw()
+        except MapInvalid as exc:
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem.span}: {problem.severity} {problem.code}: "
+                                 f"{problem.message}\n")
+            sys.stderr.write("argmap: the drawing was left as it was; save again to retry\n")
+
+    def say(message: str) -> None:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+    say("argmap: watching for saves (Ctrl-C stops)")
+    on_save(paths, again, say)
 
 
 def _view_suffix(depth: int | None, focus: str | None) -> str:
@@ -165,10 +208,16 @@ def _targets(jobs: list[_Job], output: str | None,
     """Where each drawing goes (None: standard output), and the folder to create first."""
     if output == "-":
         if len(jobs) > 1:
-            raise fail("-o - writes one map to standard output; name one map")
+            raise fail("-o - writes one drawing to standard output; name one map and at most "
+                       "one --focus")
         return None, None
     if len(jobs) == 1 and output is not None and not _is_folder(output):
         return [Path(output)], None
+    if output is not None and not _is_folder(output) and \
+            Path(output).suffix.lower() in (*SUFFIXES.values(), ".gv"):
+        raise fail(f"-o {output}: {len(jobs)} drawings need a folder, not one file name",
+                   "Name a folder (e.g. `-o slides/`), or draw one map and one --focus "
+                   "at a time.")
     folder = Path(output) if output is not None else DEFAULT_FOLDER
     if folder.exists() and not folder.is_dir():
         raise fail(f"-o {folder}: is a file; with several maps, -o names a folder")
@@ -179,7 +228,8 @@ def _is_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
-def _draw(job: _Job, fmt: str, options: DotOptions, status: bool) -> bytes | str:
+def _draw(job: _Job, fmt: str, options: DotOptions, status: bool,
+          dpi: float | None) -> bytes | str:
     from argmap.loader import load
     from argmap.renderers.dot import to_dot
 
@@ -190,16 +240,20 @@ def _draw(job: _Job, fmt: str, options: DotOptions, status: bool) -> bytes | str
         from argmap.semantics import labels_for
 
         labels = labels_for(amap)
-    return run_graphviz(to_dot(amap, options, labels), fmt, str(path))
+    return run_graphviz(to_dot(amap, options, labels), fmt, str(path), options.ratio, dpi)
 
 
-def run_graphviz(source: str, fmt: str, what: str) -> bytes | str:
-    """The drawing of DOT `source` as `fmt`, or the source itself for `dot`."""
+def run_graphviz(source: str, fmt: str, what: str, ratio: float | None = None,
+                 dpi: float | None = None) -> bytes | str:
+    """The drawing of DOT `source` as `fmt`, or the source itself for `dot`.
+
+    With `ratio`, padded to exactly that shape; a PNG at `dpi` pixels an inch.
+    """
     if fmt == "dot":
         return source
     from argmap.renderers.graphviz_run import run_dot
 
-    drawing = run_dot(source, fmt)
+    drawing = run_dot(source, fmt, ratio, dpi)
     for line in drawing.warnings:
         sys.stderr.write(f"argmap: warning: {what}: Graphviz: {line}\n")
     return drawing.data

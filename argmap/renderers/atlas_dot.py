@@ -35,7 +35,7 @@ from argmap.renderers.dot_statements import (
 )
 from argmap.renderers.dot_style import THEMES, DotOptions
 from argmap.renderers.dot_syntax import attr_list, number, quote
-from argmap.renderers.legend import LEGEND_ANCHOR, legend
+from argmap.renderers.legend import LEGEND_ANCHOR, Shown, legend
 from argmap.renderers.views import View, collapse
 
 #: The relation words of `atlas.Link`, as they are shown.
@@ -125,16 +125,20 @@ class _AtlasDrawing:
         yield "  graph" + attr_list(graph_attrs(self.options, self._title()))
         yield "  node" + attr_list(node_defaults(self.options))
         yield "  edge" + attr_list(EDGE_DEFAULTS)
+        boxes = [line for map_id in self.drawings for line in self._map_box(map_id)]
         if self.options.legend or self.labels is not None:
             from argmap.renderers.undercut_dot import legend_lines
 
             undercuts = [line for drawing in self.drawings.values()
                          for line in legend_lines(drawing.amap, self.options, drawing.theme)]
+            shown = Shown(frozenset(), frozenset(), False, frozenset())
+            for drawing in self.drawings.values():
+                shown |= drawing.shown()
+            shown |= Shown(frozenset(), frozenset(), bool(self.externals), frozenset())
             yield from legend(self.options, self.labels is not None,
-                              [(_SHOWN[SAME_AS], self._same_as_look()), *undercuts[:1]])
+                              [(_SHOWN[SAME_AS], self._same_as_look()), *undercuts[:1]], shown)
         yield from self._side_by_side()
-        for map_id in self.drawings:
-            yield from self._map_box(map_id)
+        yield from boxes
         for text, name in self.externals.items():
             yield node_statement(name, external_attrs(text, self.options))
         for cross in crossing:

@@ -34,7 +34,7 @@ from argmap.renderers.dot_statements import (
 )
 from argmap.renderers.dot_style import SHAPES, SMALL, THEMES, THESIS_SCALE, DotOptions
 from argmap.renderers.dot_syntax import attr_list, font, html, join_lines, quote, table
-from argmap.renderers.legend import legend
+from argmap.renderers.legend import Shown, legend
 from argmap.renderers.page_plan import Part, Planner, junction_key
 from argmap.renderers.text_measure import NodeText
 from argmap.renderers.views import View, fold, prune
@@ -132,8 +132,12 @@ class MapDrawing:
             from argmap.renderers.undercut_dot import legend_lines
 
             yield from legend(self.options, self.labels is not None,
-                              legend_lines(self.amap, self.options, self.theme))
+                              legend_lines(self.amap, self.options, self.theme), self.shown())
         yield "}"
+
+    def shown(self) -> Shown:
+        """What this drawing has, for its legend; complete once `body` has been read."""
+        return Shown.of(self.index.values(), self.labels, bool(self.externals))
 
     def body(self) -> Iterator[str]:
         """The node and edge statements, without the graph around them."""

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 
 from argmap.model import Kind, Label, Relation
 
-#: Noto Sans CJK draws Latin and Chinese alike; the rest are what other systems have.
-FONT = "Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif"
+#: A Latin font first, so quotes, apostrophes and dashes in English text are drawn
+#: narrow; Graphviz (through Pango) takes each character the first font lacks, such as
+#: Chinese, from the next font in the list that has it: the CJK fonts at the end.
+FONT = ("Noto Sans,DejaVu Sans,Liberation Sans,Arial,"
+        "Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Microsoft YaHei,sans-serif")
 DIRECTIONS = ("TB", "LR")
 STATUS_WORDS = {Label.IN: "stands", Label.OUT: "defeated", Label.UNDECIDED: "undecided"}
 

@@ -27,7 +27,8 @@ FORMATS = ("svg", "png", "pdf")
 TESTED = (2, 42)
 INSTALL_HINT = (
     "Install Graphviz: `make install` in an argmap checkout, `sudo apt-get install "
-    "graphviz fonts-noto-cjk` on Debian or Ubuntu, `brew install graphviz` on macOS, or "
+    "graphviz fonts-noto-core fonts-noto-cjk` on Debian or Ubuntu, `brew install "
+    "graphviz` on macOS, or "
     "see https://graphviz.org/download/. `--dot` writes the DOT source without Graphviz."
 )
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[0-9]{14}([^)]*)\)")
@@ -59,10 +60,76 @@ def find_dot() -> str:
     return found
 
 
-def run_dot(source: str, fmt: str) -> Drawing:
-    """Lay out and draw `source` as `fmt` (svg, png or pdf)."""
+def run_dot(source: str, fmt: str, ratio: float | None = None,
+            dpi: float | None = None) -> Drawing:
+    """Lay out and draw `source` as `fmt` (svg, png or pdf).
+
+    With `ratio` (width / height), the drawing is padded to exactly that shape: Graphviz's
+    own `ratio` leaves the title, the legend and the margin out of its sums, so the
+    drawing is laid out once to measure it, then drawn with the padding that makes up
+    the difference. A PNG is drawn at `dpi` pixels an inch (default `DEFAULT_DPI`), but
+    never more than `MAX_PIXELS` on its longer side.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
+    extra: dict[str, str] = {}
+    if fmt == "png":
+        dpi = dpi or DEFAULT_DPI
+        extra["dpi"] = _number(dpi)
+        if not _has_size(source):
+            extra["size"] = f"{_number(MAX_PIXELS / dpi)},{_number(MAX_PIXELS / dpi)}"
+    if ratio:
+        # Measured at full size: scaling down to `size` later scales the padding too.
+        probe = _pipe(_with(source, extra | {"dpi": "72", "size": "10000,10000"}), "svg")
+        extra["pad"] = _pad_to(probe.data, ratio, str(_PAD)) or str(_PAD)
+    drawing = _pipe(_with(source, extra), fmt)
+    data = _fixed_dates(drawing.data) if fmt == "pdf" else drawing.data
+    return Drawing(data, drawing.warnings)
+
+
+#: Pixels an inch in a PNG: twice a screen's 96, so a small map is sharp on a slide.
+DEFAULT_DPI = 192.0
+#: The longest side of a PNG, in pixels; a larger drawing is scaled down to it.
+MAX_PIXELS = 16384
+_PAD = 0.3  # inches round the drawing, as in the DOT
+_SVG_SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+
+
+def _number(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _has_size(source: str) -> bool:
+    return re.search(r'[\[ ]size="', source) is not None
+
+
+def _with(source: str, attrs: dict[str, str]) -> str:
+    """`source` with graph attributes set at its end, where they win over earlier ones."""
+    if not attrs:
+        return source
+    body = source.rstrip()
+    if not body.endswith("}"):
+        return source
+    listed = ", ".join(f'{key}="{value}"' for key, value in attrs.items())
+    return f"{body[:-1]}  graph [{listed}]\n}}\n"
+
+
+def _pad_to(svg: bytes, ratio: float, pad: str) -> str | None:
+    """The padding, in inches, that gives a drawing measured in `svg`, drawn with `pad`,
+    the shape `ratio`; None if it has that shape already (to a point)."""
+    found = _SVG_SIZE.search(svg)
+    if found is None:
+        return None
+    width, height = float(found.group(1)), float(found.group(2))
+    if abs(width - ratio * height) <= max(1.0, ratio):
+        return None
+    x, _, y = pad.partition(",")
+    across = max(0.0, (ratio * height - width) / 144)
+    down = max(0.0, (width / ratio - height) / 144)
+    return f"{_number(float(x) + across)},{_number(float(y or x) + down)}"
+
+
+def _pipe(source: str, fmt: str) -> Drawing:
     import graphviz
 
     said = io.StringIO()
@@ -77,7 +144,6 @@ def run_dot(source: str, fmt: str) -> Drawing:
         raise GraphvizMissing(f"cannot run Graphviz `dot`: {exc.strerror}") from None
     if not data:
         raise _failed(fmt, 0, _lines(said.getvalue()))
-    data = _fixed_dates(data) if fmt == "pdf" else data
     return Drawing(data, tuple(_lines(said.getvalue())))
 
 

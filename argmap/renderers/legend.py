@@ -1,11 +1,18 @@
-"""The legend: a key in its own box with a node of each kind and sample arrows."""
+"""The legend: a key in its own box with a node of each kind drawn and sample arrows.
+
+The key lists only what the drawing has (`Shown`): the kinds of node, the arrows, a
+reference into another map, and, when nodes are coloured by status, the statuses, with
+the kinds then drawn in their shapes but without their colours, so no colour in the key
+contradicts the drawing.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-from argmap.model import Kind, Relation
+from argmap.model import Kind, Label, Node, Relation
 from argmap.renderers.dot_statements import (
     edge_statement,
     edge_style,
@@ -19,17 +26,50 @@ from argmap.renderers.dot_syntax import attr_list, font, html, quote
 LEGEND_ANCHOR = f"~legend {Kind.THESIS.value}"
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What a drawing has, so its legend lists that and nothing else."""
+
+    kinds: frozenset[Kind] = frozenset(Kind)
+    relations: frozenset[Relation] = frozenset((Relation.SUPPORT, Relation.ATTACK))
+    external: bool = True
+    statuses: frozenset[Label] = frozenset(Label)
+
+    @classmethod
+    def of(cls, nodes: Iterable[Node], labels: Mapping[str, Label] | None,
+           external: bool) -> Shown:
+        kinds: set[Kind] = set()
+        relations: set[Relation] = set()
+        statuses: set[Label] = set()
+        for node in nodes:
+            kinds.add(node.kind)
+            if node.kind is Kind.PREMISE or node.supports:
+                relations.add(Relation.SUPPORT)
+            if node.kind not in (Kind.THESIS, Kind.PREMISE) or node.attacks:
+                relations.add(Relation.ATTACK)
+            if labels is not None and node.id in labels:
+                statuses.add(labels[node.id])
+        return cls(frozenset(kinds), frozenset(relations), external, frozenset(statuses))
+
+    def __or__(self, other: Shown) -> Shown:
+        return Shown(self.kinds | other.kinds, self.relations | other.relations,
+                     self.external or other.external, self.statuses | other.statuses)
+
+
 def legend(options: DotOptions, status: bool,
-           lines: Sequence[tuple[str, Mapping[str, str]]] = ()) -> Iterator[str]:
+           lines: Sequence[tuple[str, Mapping[str, str]]] = (),
+           shown: Shown | None = None) -> Iterator[str]:
     """A key in its own box, on one rank: a node of each kind, then sample arrows.
 
-    `status` adds the colours of the evaluation labels; `lines` adds arrows of other
-    styles after supports and attacks, each a word and the edge's attributes.
+    `status` adds the colours of the evaluation labels (and takes the kind colours
+    away); `lines` adds arrows of other styles after supports and attacks, each a word
+    and the edge's attributes; `shown` keeps to what the drawing has.
     """
-    keys = _legend_keys(options, status)
+    shown = shown or Shown()
+    keys = _legend_keys(options, status, shown)
     samples: list[tuple[str, Mapping[str, str]]] = [
         (relation.value, edge_style(relation, options))
-        for relation in (Relation.SUPPORT, Relation.ATTACK)]
+        for relation in (Relation.SUPPORT, Relation.ATTACK) if relation in shown.relations]
     samples += lines
     small = options.font_size * 0.85
     for word, _ in samples:
@@ -53,19 +93,24 @@ def legend(options: DotOptions, status: bool,
     yield "  }"
 
 
-def _legend_keys(options: DotOptions, status: bool) -> list[tuple[str, dict[str, str]]]:
+def _legend_keys(options: DotOptions, status: bool,
+                 shown: Shown) -> list[tuple[str, dict[str, str]]]:
     theme = THEMES[options.theme]
     small = options.font_size * 0.85
     keys = []
-    for kind in Kind:
+    for kind in (kind for kind in Kind if kind in shown.kinds):
         attrs = dict(SHAPES[kind])
-        attrs.update(fillcolor=theme.fills[kind], color=theme.borders[kind],
-                     label=f"<{font(kind.value, small)}>")
+        fill, border = (theme.background, theme.faint) if status else \
+            (theme.fills[kind], theme.borders[kind])
+        attrs.update(fillcolor=fill, color=border, label=f"<{font(kind.value, small)}>")
         keys.append((f"~legend {kind.value}", attrs))
-    external = external_attrs("map:id", options)
-    external["label"] = f"<{font('in another map', small * 0.9)}>"
-    keys.append(("~legend external", external))
+    if shown.external:
+        external = external_attrs("map:id", options)
+        external["label"] = f"<{font('in another map', small * 0.9)}>"
+        keys.append(("~legend external", external))
     for label, word in STATUS_WORDS.items() if status else ():
+        if label not in shown.statuses:
+            continue
         keys.append((f"~legend {word}", {
             "shape": "box", "style": "rounded,filled", "color": theme.faint,
             "fillcolor": theme.status[label], "label": f"<{font(word, small)}>"}))

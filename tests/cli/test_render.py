@@ -109,7 +109,7 @@ def test_usage_errors_exit_2(tmp_path, args):
 def test_standard_output_takes_one_map(tmp_path):
     result = run(EVERY_KIND, str(FIXTURES / "valid" / "other.yaml"), "--dot", "-o", "-")
     assert result.returncode == 2
-    assert b"-o - writes one map to standard output" in result.stderr
+    assert b"-o - writes one drawing to standard output" in result.stderr
 
 
 def test_a_broken_map_exits_1_with_its_position(tmp_path):
@@ -180,3 +180,81 @@ def test_status_colours_nodes_by_the_grounded_labels():
         node_id: status[label] for node_id, label in labels.items()}
     assert {labels["T"], labels["O1"]} == {Label.IN, Label.OUT}
     assert "~legend defeated" in nodes
+
+
+def svg_ratio(svg: bytes) -> float:
+    root = ET.fromstring(svg)
+    return float(root.get("width", "").removesuffix("pt")) / float(
+        root.get("height", "").removesuffix("pt"))
+
+
+@needs_dot
+@pytest.mark.graphviz
+@pytest.mark.parametrize("args", [
+    ["qiu", "--depth", "1"], ["arsene", "--depth", "1"], ["he_shen", "--depth", "1"],
+    ["he_shen", "--depth", "1", "--legend", "--status"], ["qiu", "--focus", "O1"],
+    [EVERY_KIND],
+])
+@pytest.mark.parametrize("ratio", ["16:9", "4:3"])
+def test_the_ratio_asked_for_is_the_ratio_drawn(args, ratio):
+    result = run(*args, "--svg", "--ratio", ratio, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    width, height = map(int, ratio.split(":"))
+    assert svg_ratio(result.stdout) == pytest.approx(width / height, rel=0.01)
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_the_collapsed_atlas_is_drawn_at_the_ratio_asked_for():
+    result = subprocess.run([sys.executable, "-m", "argmap", "atlas", "--collapse", "--svg",
+                             "--ratio", "16:9", "-o", "-"], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert svg_ratio(result.stdout) == pytest.approx(16 / 9, rel=0.01)
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+@needs_dot
+@pytest.mark.graphviz
+def test_a_png_is_drawn_at_twice_screen_resolution_unless_dpi_says_otherwise():
+    svg = run(EVERY_KIND, "--svg", "-o", "-").stdout
+    points = float(ET.fromstring(svg).get("width", "").removesuffix("pt"))
+    sizes = {}
+    for dpi in (None, "96", "300"):
+        result = run(EVERY_KIND, "--png", "-o", "-", *(["--dpi", dpi] if dpi else []))
+        assert result.returncode == 0, result.stderr
+        sizes[dpi] = png_size(result.stdout)
+    assert sizes[None][0] == pytest.approx(points / 72 * 192, abs=3)
+    assert sizes["96"][0] == pytest.approx(points / 72 * 96, abs=3)
+    assert sizes["300"][0] == pytest.approx(points / 72 * 300, abs=3)
+
+
+def test_dpi_is_refused_for_anything_but_png(tmp_path):
+    result = run(EVERY_KIND, "--svg", "--dpi", "200", "-o", str(tmp_path / "m.svg"))
+    assert result.returncode == 2
+    assert b"--dpi sets the pixels of a PNG" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_several_drawings_refuse_a_single_file_name(tmp_path):
+    for args in ([EVERY_KIND, str(FIXTURES / "valid" / "other.yaml"), "--dot"],
+                 [EVERY_KIND, "--focus", "O1", "--focus", "P1", "--dot"]):
+        result = run(*args, "-o", "one.dot", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.decode().startswith(
+            "argmap: error: -o one.dot: 2 drawings need a folder, not one file name\n")
+        assert not list(tmp_path.iterdir())
+
+
+def test_focus_given_twice_draws_one_file_per_focus(tmp_path):
+    result = run(EVERY_KIND, "--dot", "--focus", "O1", "--focus", "P1", "--focus", "O1",
+                 "-o", "slides/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    drawn = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "slides").iterdir()}
+    assert sorted(drawn) == ["every_kind-O1.dot", "every_kind-P1.dot"]
+    assert drawn["every_kind-O1.dot"] != drawn["every_kind-P1.dot"]
+    alone = run(EVERY_KIND, "--dot", "--focus", "P1", "-o", "-").stdout.decode()
+    assert drawn["every_kind-P1.dot"] == alone

@@ -21,7 +21,7 @@ from argmap.loader import load, load_text
 from argmap.model import ArgMap, Kind, Label
 from argmap.problem import ArgmapError
 from argmap.renderers.dot import to_dot
-from argmap.renderers.dot_style import THEMES, DotOptions
+from argmap.renderers.dot_style import FONT, THEMES, DotOptions
 from argmap.renderers.text_measure import columns
 from tests.conftest import BUNDLED, FIXTURES
 
@@ -230,6 +230,27 @@ def test_legend_only_when_asked():
     assert "~legend stands" not in nodes
 
 
+def test_the_legend_lists_only_what_is_drawn():
+    amap = load(BUNDLED / "qiu.yaml")
+    nodes, _ = statements(to_dot(amap, DotOptions(legend=True, focus="O2")))
+    keys = {name.removeprefix("~legend ") for name in nodes if name.startswith("~legend ")
+            and not name.endswith((" 1", " 2"))}
+    assert keys == {"thesis", "premise", "objection", "counterexample", "supports", "attacks"}
+
+
+def test_with_status_the_legend_shows_status_colours_not_kind_colours():
+    from argmap.semantics import labels_for
+
+    amap = load(EVERY_KIND)
+    labels = labels_for(amap)
+    theme = THEMES["light"]
+    nodes, _ = statements(to_dot(amap, DotOptions(legend=True), labels))
+    keys = {name: attrs for name, attrs in nodes.items() if name.startswith("~legend ")}
+    fills = {attrs.get("fillcolor") for attrs in keys.values()} - {None}
+    assert fills == {theme.background} | {theme.status[label] for label in labels.values()}
+    assert ("~legend undecided" in keys) == (Label.UNDECIDED in labels.values())
+
+
 def test_print_theme_is_greyscale():
     dot = to_dot(load(EVERY_KIND), DotOptions(theme="print", legend=True))
     colours = set(re.findall(r"#([0-9a-f]{6})", dot))
@@ -300,14 +321,17 @@ def test_graphviz_output_is_the_same_every_time(fmt):
 
 @needs_dot
 @pytest.mark.graphviz
-def test_the_chinese_font_is_the_one_graphviz_uses():
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
-    if "Noto Sans CJK SC" not in fonts.stdout:
-        pytest.skip("Noto Sans CJK is not installed")
+def test_latin_text_is_drawn_in_a_latin_font_with_the_cjk_font_after_it():
+    """A CJK font first draws ’ “ ” — a full em wide; a Latin font first draws them narrow."""
+    fonts = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    if "Noto Sans CJK SC" not in fonts or "Noto Sans\n" not in fonts + "\n":
+        pytest.skip("Noto Sans and Noto Sans CJK are not both installed")
+    families = FONT.split(",")
+    assert families.index("Noto Sans") < families.index("Noto Sans CJK SC")
     run = subprocess.run(["dot", "-v", "-Tpng", "-o", "/dev/null"], capture_output=True,
                          text=True, input=to_dot(load(EVERY_KIND)))
     resolved = [line for line in run.stderr.splitlines() if "resolved to" in line]
-    assert resolved and all("Noto Sans CJK" in line for line in resolved), resolved
+    assert resolved and all('"Noto Sans, ' in line for line in resolved), resolved
 
 
 @needs_dot

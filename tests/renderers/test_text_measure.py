@@ -22,3 +22,9 @@ def test_wrap_keeps_line_breaks_and_cuts_only_overlong_words():
     assert wrap("one\ntwo", 20) == ["one", "two"]
     assert wrap("https://example.org/a/very/long/path", 10) == [
         "https://ex", "ample.org/", "a/very/lon", "g/path"]
+
+
+def test_latin_punctuation_is_measured_narrow_as_the_latin_font_draws_it():
+    text = "It’s “homework” — not play…"
+    assert columns(text) == len(text)
+    assert columns("数据劳动") == 8
