@@ -1,13 +1,16 @@
 """Safe file output: write a temporary file beside the target, then rename it over.
 
 A failure at any point leaves the previous file as it was, and two writers at once
-leave one complete file, never a mix.
+leave one complete file, never a mix. A target that is not a regular file (`/dev/null`,
+`/dev/stdout`, a named pipe) is written to directly: renaming over it would replace the
+device with a file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +26,13 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     if target.is_dir():
         raise ArgmapError(f"{target}: is a folder; name a file to write")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if _is_special(target):
+        try:
+            with target.open("wb") as stream:
+                stream.write(payload)
+        except OSError as exc:
+            raise ArgmapError(f"{target}: cannot write: {exc.strerror}") from None
+        return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=folder)
@@ -42,6 +52,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _is_special(target: Path) -> bool:
+    """Whether `target` exists and is a device, pipe or socket rather than a file."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _default_mode() -> int:
