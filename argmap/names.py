@@ -16,12 +16,13 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.config import Settings
 from argmap.loader import MAP_SUFFIXES
+from argmap.model import ArgMap
 from argmap.problem import ArgmapError
 from argmap.resources import bundled_maps_dir
 
@@ -111,3 +112,23 @@ def _by_name(name: str, settings: Settings | None) -> Path | None:
         if nested is not None:
             return nested
     return None
+
+
+def loadable_maps(settings: Settings | None = None,
+                  skip: Iterable[str | os.PathLike[str]] = ()) -> list[ArgMap]:
+    """Every map a bare name reaches that loads, but the files in `skip`: the maps a
+    cross-map reference can point to. A file that does not load is left out."""
+    from argmap.loader import load_file
+
+    skipped = {os.path.realpath(path) for path in skip}
+    maps = []
+    for found in available(settings):
+        if os.path.realpath(found.path) in skipped:
+            continue
+        try:
+            loaded = load_file(found.path)
+        except ArgmapError:
+            continue
+        if loaded.map is not None:
+            maps.append(loaded.map)
+    return maps

@@ -75,9 +75,9 @@ def _load_with_others(name: str, settings: Settings) -> tuple[ArgMap, list[ArgMa
 
     path = resolve(name, settings)
     amap = load(path)
-    from argmap.html.build import reachable_maps
+    from argmap.names import loadable_maps
 
-    return amap, reachable_maps(settings, skip=path)
+    return amap, loadable_maps(settings, skip=[path])
 
 
 def _write_site(settings: Settings, folder: Path) -> None:

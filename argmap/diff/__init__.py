@@ -8,7 +8,6 @@ JSON. `diff_pairs` runs the whole pipeline.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,9 +15,9 @@ from argmap.config import Settings
 from argmap.diff.compare import Change, MapDiff, compare
 from argmap.diff.labels import Flip, Flips, flips
 from argmap.diff.sources import Pair, Side
-from argmap.loader import LoadResult, load_bytes, load_file
+from argmap.loader import LoadResult, load_bytes
 from argmap.model import ArgMap
-from argmap.problem import ArgmapError, Problem
+from argmap.problem import Problem
 
 __all__ = ["Change", "DiffReport", "FileDiff", "Flip", "MapDiff", "diff_pairs"]
 
@@ -79,8 +78,9 @@ def diff_pairs(pairs: Sequence[Pair], settings: Settings | None = None) -> DiffR
         new_maps.extend([new] if new else [])
         if new is not None:
             renames[new.id] = dict(result.renames)
-    skip = {os.path.realpath(path) for pair in pairs for path in pair.files}
-    others = _other_maps(settings, skip)
+    from argmap.names import loadable_maps
+
+    others = loadable_maps(settings, skip=[path for pair in pairs for path in pair.files])
     label_flips = flips(_world(old_maps, others), _world(new_maps, others), renames)
     return DiffReport(tuple(files), label_flips)
 
@@ -92,23 +92,6 @@ def _load(side: Side) -> tuple[ArgMap | None, tuple[Problem, ...]]:
     if result.map is None:
         return None, result.problems
     return result.map, ()
-
-
-def _other_maps(settings: Settings | None, skip: set[str]) -> list[ArgMap]:
-    """The maps a bare name reaches (project folder, then bundled), but the compared ones."""
-    from argmap.names import available
-
-    maps = []
-    for found in available(settings):
-        if os.path.realpath(found.path) in skip:
-            continue
-        try:
-            loaded = load_file(found.path)
-        except ArgmapError:
-            continue
-        if loaded.map is not None:
-            maps.append(loaded.map)
-    return maps
 
 
 def _world(compared: list[ArgMap], others: list[ArgMap]) -> list[ArgMap]:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.config import Settings
 from argmap.html.data import Linker, atlas_data, byline, page_data
 from argmap.html.page import PageParts, clean_svg, render_page
 from argmap.model import ArgMap
@@ -42,24 +41,6 @@ def world(amap: ArgMap, others: Sequence[ArgMap]) -> list[ArgMap]:
     for other in others:
         found.setdefault(other.id, other)
     return list(found.values())
-
-
-def reachable_maps(settings: Settings, skip: Path | None = None) -> list[ArgMap]:
-    """Every map a bare name reaches that loads: what cross-map references can point to."""
-    from argmap.loader import load_file
-    from argmap.names import available
-
-    found = []
-    for entry in available(settings):
-        if skip is not None and entry.path.resolve() == skip.resolve():
-            continue
-        try:
-            loaded = load_file(entry.path)
-        except ArgmapError:
-            continue
-        if loaded.map is not None:
-            found.append(loaded.map)
-    return found
 
 
 def no_pages(map_id: str, node_id: str) -> str | None:

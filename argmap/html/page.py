@@ -66,6 +66,21 @@ def clean_svg(svg: str, ids: set[str]) -> str:
     return _SIZE.sub('<svg id="drawing" role="img"', svg, count=1)
 
 
+def _head(title: str, policy: str, style: str) -> str:
+    """The start of every page, up to <body>: its policy, title and inline style."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">
+<meta name="generator" content="argmap">
+<title>{html.escape(title)}</title>
+<style>{style}</style>
+</head>
+"""
+
+
 def render_page(parts: PageParts) -> str:
     style = _asset("page.css")
     scripts = [_asset("vendor/svg-pan-zoom.min.js"), _asset("page.js")]
@@ -82,17 +97,7 @@ def render_page(parts: PageParts) -> str:
              if parts.index_href else "")
     data = dict(parts.data, live=parts.live)
     script_tags = "".join(f"<script>{script}</script>\n" for script in scripts)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">
-<meta name="generator" content="argmap">
-<title>{html.escape(parts.title)}</title>
-<style>{style}</style>
-</head>
-<body>
+    return _head(parts.title, policy, style) + f"""<body>
 <header>
 <div class="titles"><h1>{html.escape(parts.title)}</h1>
 <p class="byline">{html.escape(parts.byline)}</p></div>
@@ -132,17 +137,7 @@ def render_index(title: str, rows: list[tuple[str, str, str, str]],
     atlas = (f'<p><a href="{html.escape(atlas_href)}">The atlas</a>: where the maps '
              "share claims, link to each other and answer each other's objections.</p>"
              if atlas_href else "")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">
-<meta name="generator" content="argmap">
-<title>{html.escape(title)}</title>
-<style>{style}</style>
-</head>
-<body class="index">
+    return _head(title, policy, style) + f"""<body class="index">
 <header><div class="titles"><h1>{html.escape(title)}</h1></div></header>
 <main class="index">
 <ul class="maps">

@@ -56,8 +56,9 @@ class Preview:
             self.changed.notify_all()
 
     def _build(self) -> tuple[str | None, dict[str, Any] | None, str | None]:
-        from argmap.html.build import draw_svg, map_parts, reachable_maps
+        from argmap.html.build import draw_svg, map_parts
         from argmap.loader import load_file
+        from argmap.names import loadable_maps
         from argmap.problem import ArgmapError
         from argmap.renderers.dot import to_dot
 
@@ -66,7 +67,7 @@ class Preview:
             if loaded.map is None:
                 return None, None, _findings(loaded.problems)
             amap = loaded.map
-            parts = map_parts(amap, reachable_maps(self.settings, skip=self.path),
+            parts = map_parts(amap, loadable_maps(self.settings, skip=[self.path]),
                               linker=lambda map_id, node_id: None, index_href=None,
                               live=True, svg=draw_svg(to_dot(amap)))
         except ArgmapError as exc:
