@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,3 +56,18 @@ def watch(page: Any) -> Watched:
     page.on("pageerror", lambda error: watched.console.append(f"pageerror: {error}"))
     page.on("request", lambda request: watched.requests.append(request.url))
     return watched
+
+
+def settled(page: Any, expression: str, timeout: float = 10.0) -> Any:
+    """The value of `expression` once two reads an animation frame apart agree.
+
+    svg-pan-zoom applies a new zoom or pan on the next animation frame, so a read right
+    after a click can still see the old matrix."""
+    deadline = time.monotonic() + timeout
+    value = page.evaluate(expression)
+    while True:
+        page.wait_for_timeout(50)
+        again = page.evaluate(expression)
+        if again == value or time.monotonic() > deadline:
+            return again
+        value = again

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.html.browser import browser, watch
+from tests.html.browser import browser, settled, watch
 
 pytestmark = [pytest.mark.graphviz, pytest.mark.browser]
 MAP = FIXTURES / "diff" / "base.yaml"
@@ -42,9 +42,11 @@ def test_a_save_redraws_the_page_and_keeps_zoom_and_selection(server):
         watched = watch(page)
         page.goto(url + "#P1")
         page.wait_for_selector("body[data-ready]")
-        page.click("#zoom-in")
         scale = "document.querySelector('#drawing .svg-pan-zoom_viewport').getCTM().a"
-        zoom = page.evaluate(scale)
+        before = settled(page, scale)
+        page.click("#zoom-in")
+        zoom = settled(page, scale)
+        assert zoom == pytest.approx(before * 1.25, rel=1e-3)  # one step of the button
         path.write_text(path.read_text().replace(
             "Practice at home fixes what was taught in class.",
             "Practice at home fixes what pupils learnt in class."))
@@ -53,7 +55,7 @@ def test_a_save_redraws_the_page_and_keeps_zoom_and_selection(server):
             timeout=20_000)
         assert "pupils learnt" in page.locator("#drawing").inner_html()
         assert page.locator("#details h2").inner_text() == "P1"  # still selected
-        assert page.evaluate(scale) == pytest.approx(zoom, rel=1e-6)  # zoom kept
+        assert settled(page, scale) == pytest.approx(zoom, rel=1e-6)  # zoom kept
 
         path.write_text(path.read_text().replace("  claim: Homework helps pupils learn.\n",
                                                  "  claim: Homework helps pupils learn.\n"
