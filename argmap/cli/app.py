@@ -35,6 +35,36 @@ class _Commands(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            _refuse_repeats(ctx, name, command, rest)
+        return name, command, rest
+
+
+def _refuse_repeats(ctx: Any, name: str, command: Any, args: list[str]) -> None:
+    """Refuse an option that takes one value given twice (`--depth 1 --depth 2`).
+
+    Click keeps the last value silently; a user who wrote both meant something else.
+    Options that collect values (`--focus`, `--rule`) and flags may repeat."""
+    sub = command.context_class(command, info_name=name, parent=ctx)
+    try:
+        _, _, order = command.make_parser(sub).parse_args(args=list(args))
+    except Exception:  # noqa: BLE001  (a malformed line: the real parse reports it)
+        return
+    seen: set[int] = set()
+    for param in order:
+        takes_one = (getattr(param, "opts", None) and not getattr(param, "multiple", True)
+                     and not getattr(param, "is_flag", True)
+                     and not getattr(param, "count", False))
+        if not takes_one or param.param_type_name != "option":
+            continue
+        if id(param) in seen:
+            option = max(param.opts, key=len)
+            sub.fail(f"{option} was given more than once, but it takes one value: "
+                     "give it once.")
+        seen.add(id(param))
+
 
 app = typer.Typer(
     name="argmap",
