@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.model import Label, Relation
+from argmap.model import ArgMap, Label, Relation
 from argmap.semantics import GROUNDED, Evaluation, LinkStatus
+
+
+def thesis_verdict(amap: ArgMap, evaluation: Evaluation) -> str | None:
+    """Why the thesis of `amap` does not stand, as a sentence; None when it stands."""
+    key = evaluation.key(amap.id, amap.thesis.id)
+    label = evaluation.labels.get(key)
+    if label not in (Label.OUT, Label.UNDECIDED):
+        return None
+    verb = "is defeated" if label is Label.OUT else "is undecided"
+    return f"The thesis {amap.thesis.id} {verb}: {why(evaluation, key, amap.id)}."
 
 
 def why(evaluation: Evaluation, key: str, map_id: str | None = None) -> str:

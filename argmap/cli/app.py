@@ -50,7 +50,7 @@ def _refuse_repeats(ctx: Any, name: str, command: Any, args: list[str]) -> None:
     sub = command.context_class(command, info_name=name, parent=ctx)
     try:
         _, _, order = command.make_parser(sub).parse_args(args=list(args))
-    except Exception:  # noqa: BLE001  (a malformed line: the real parse reports it)
+    except Exception:  # a malformed line: the real parse reports it
         return
     seen: set[int] = set()
     for param in order:

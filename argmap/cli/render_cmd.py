@@ -237,9 +237,13 @@ def _draw(job: _Job, fmt: str, options: DotOptions, status: bool,
     amap = load(path)
     labels = None
     if status:
-        from argmap.semantics import labels_for
+        from argmap.explanation import thesis_verdict
+        from argmap.semantics import evaluate
 
-        labels = labels_for(amap)
+        evaluation = evaluate(amap)
+        labels = evaluation.labels
+        verdict = thesis_verdict(amap, evaluation) or ""
+        options = replace(options, caption=verdict.replace("`", ""))  # ids, not code
     return run_graphviz(to_dot(amap, options, labels), fmt, str(path), options.ratio, dpi)
 
 

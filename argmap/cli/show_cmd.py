@@ -105,7 +105,7 @@ def _labels(amap: ArgMap, evaluation: Evaluation) -> dict[str, Label]:
 
 def status_summary(amap: ArgMap, evaluation: Evaluation, labels: dict[str, Label]) -> str:
     """The counts of what stands, and why the thesis falls when it does."""
-    from argmap.explanation import why
+    from argmap.explanation import thesis_verdict
     from argmap.model import Label
 
     counts = dict.fromkeys(Label, 0)
@@ -113,14 +113,11 @@ def status_summary(amap: ArgMap, evaluation: Evaluation, labels: dict[str, Label
         counts[each] += 1
     line = (f"{counts[Label.IN]} stand, {counts[Label.OUT]} defeated, "
             f"{counts[Label.UNDECIDED]} undecided")
-    thesis = amap.thesis.id
-    label = labels.get(thesis)
-    if label in (Label.OUT, Label.UNDECIDED):
-        key = evaluation.key(amap.id, thesis)
-        verb = "is defeated" if label is Label.OUT else "is undecided"
-        line += (f"\nThe thesis {thesis} {verb}: {why(evaluation, key, amap.id)}. Premises "
-                 f"never rescue a claim from an attack; `argmap explain {amap.id} {thesis}` "
-                 "shows the chain, and docs/semantics.md how to answer it.")
+    verdict = thesis_verdict(amap, evaluation)
+    if verdict:
+        line += (f"\n{verdict[:-1]}. Premises never rescue a claim from an attack; "
+                 f"`argmap explain {amap.id} {amap.thesis.id}` shows the chain, and "
+                 "docs/semantics.md how to answer it.")
     return line
 
 

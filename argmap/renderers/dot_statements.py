@@ -69,6 +69,9 @@ def title_label(title: str, byline: str, options: DotOptions, width: int | None 
     if byline:
         rows.append(font(join_lines(wrap(byline, width)), options.font_size,
                           THEMES[options.theme].faint))
+    if options.caption:
+        rows.append(font(join_lines(wrap(options.caption, width)), options.font_size,
+                          THEMES[options.theme].text))
     return table(rows)
 
 

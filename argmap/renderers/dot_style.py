@@ -104,6 +104,8 @@ class DotOptions:
     depth: int | None = None
     #: Draw only this node's subtree and the nodes from the thesis down to it.
     focus: str | None = None
+    #: A sentence under the title, such as why the thesis does not stand (`--status`).
+    caption: str = ""
 
     @property
     def fold_to(self) -> float:

@@ -182,6 +182,17 @@ def test_status_colours_nodes_by_the_grounded_labels():
     assert "~legend defeated" in nodes
 
 
+def test_status_says_under_the_title_why_the_thesis_falls():
+    falls = str(FIXTURES / "valid" / "thesis_falls.yaml")
+    result = run(falls, "--dot", "--status", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert "The thesis T is defeated: attacked by O1, which stands." in result.stdout.decode()
+    stands = run(EVERY_KIND, "--dot", "--status", "-o", "-").stdout.decode()
+    assert "The thesis" not in stands  # nothing to explain when it stands
+    plain = run(falls, "--dot", "-o", "-").stdout.decode()
+    assert "defeated" not in plain  # no verdict without --status
+
+
 def svg_ratio(svg: bytes) -> float:
     root = ET.fromstring(svg)
     return float(root.get("width", "").removesuffix("pt")) / float(

@@ -181,3 +181,13 @@ def test_status_badges_follow_the_evaluation():
     assert lines[3].startswith("# T thesis [v] stands  China's data power")
     objection = next(line for line in lines if "O1 objects" in line)
     assert "O1 objects [x] defeated  China is an emerging AI superpower" in objection
+
+
+def test_status_says_why_a_thesis_with_standing_reasons_falls():
+    result = show(str(FIXTURES / "valid" / "thesis_falls.yaml"), "--status")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-2:] == [
+        "4 stand, 2 defeated, 0 undecided",
+        "The thesis T is defeated: attacked by `O1`, which stands. Premises never rescue a "
+        "claim from an attack; `argmap explain thesis_falls T` shows the chain, and "
+        "docs/semantics.md how to answer it."]
