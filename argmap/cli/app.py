@@ -37,7 +37,7 @@ class _Commands(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name, command, rest = super().resolve_command(ctx, args)
-        if command is not None:
+        if command is not None and name is not None:
             _refuse_repeats(ctx, name, command, rest)
         return name, command, rest
 
