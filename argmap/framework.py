@@ -4,7 +4,8 @@ A framework is arguments and who attacks whom, nothing of maps (argmap/semantics
 builds one from maps). `grounded` labels it in linear time: IN when every attacker is
 OUT, OUT when some attacker is IN, UNDECIDED otherwise, in Caminada's labelling form of
 Dung (1995). `solve` and `extensions` also answer for preferred and stable semantics by
-an exact search (argmap/labelling_search.py) over what grounded leaves undecided.
+an exact search (argmap/labelling_search.py) over what grounded leaves undecided,
+loaded only then.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from argmap.labelling_search import AS_LABEL, IN_BIT, LabellingSearch
 from argmap.model import Label
 from argmap.problem import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.labelling_search import PartLabellings
 
 GROUNDED = "grounded"
 PREFERRED = "preferred"
@@ -93,7 +97,7 @@ class _Parts:
 
     base: list[Label]
     parts: list[list[int]]
-    labellings: list[list[tuple[int, ...]]]
+    labellings: list[PartLabellings]
 
 
 def _undecided_parts(framework: Framework, base: list[Label]) -> list[list[int]]:
@@ -132,14 +136,15 @@ def _search(framework: Framework, semantics: str, limit: int) -> _Parts:
             f"arguments that grounded semantics leaves undecided ({names}, ...); argmap "
             f"searches at most {limit}",
             hint="Use the default `--semantics grounded`, which is exact at any size.")
+    from argmap.labelling_search import search  # only preferred and stable need it
+
     labellings = []
     for part in parts:
         local = {node: i for i, node in enumerate(part)}
         attackers = [[local[a] for a in framework.attackers[n] if a in local] for n in part]
         targets = [[local[t] for t in framework.targets[n] if t in local] for n in part]
-        search = LabellingSearch(attackers, targets, stable=semantics == STABLE,
-                                 preferred=semantics == PREFERRED)
-        labellings.append(search.run())
+        labellings.append(search(attackers, targets, stable=semantics == STABLE,
+                                 preferred=semantics == PREFERRED))
     return _Parts(base, parts, labellings)
 
 
@@ -165,11 +170,9 @@ def solve(framework: Framework, semantics: str = GROUNDED,
     count = 1
     for part, labellings in zip(found.parts, found.labellings, strict=True):
         count *= len(labellings)
-        for i, node in enumerate(part):
-            values = {labelling[i] for labelling in labellings}
-            agreed = AS_LABEL[next(iter(values))] if len(values) == 1 else Label.UNDECIDED
+        for node, (agreed, some_in) in zip(part, labellings.agreement(), strict=True):
             labels[node] = agreed
-            credulous[node] = IN_BIT in values
+            credulous[node] = some_in
     if count == 0:
         return Outcome([Label.UNDECIDED] * len(labels), [False] * len(labels), 0)
     return Outcome(labels, credulous, count)
@@ -180,8 +183,7 @@ def extensions(framework: Framework, semantics: str = GROUNDED,
     """Every extension (the IN set of each labelling). Their number can be exponential."""
     found = _search(framework, semantics, limit)
     fixed = [framework.keys[i] for i, label in enumerate(found.base) if label is Label.IN]
-    choices = [[frozenset(framework.keys[node] for i, node in enumerate(part)
-                          if labelling[i] == IN_BIT) for labelling in labellings]
+    choices = [labellings.in_sets([framework.keys[node] for node in part])
                for part, labellings in zip(found.parts, found.labellings, strict=True)]
     return [frozenset(fixed).union(*combo) for combo in itertools.product(*choices)]
 
