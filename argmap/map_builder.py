@@ -1,9 +1,10 @@
 """Build the model from composed YAML: every key checked, every node with its position.
 
 The builder reports what is wrong (unknown or misspelt keys, wrong types, bad ids,
-references and links) and goes on, so one run lists every problem of a file. It is one
-class over 400 lines because every reader of a part of the format is a method sharing
-its problem list and path; each method is short.
+references and links) and goes on, so one run lists every problem of a file.
+
+Long because it is one class: every reader of a part of the format is a method sharing
+its problem list and path, and each method is short.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The package's modules import one another without cycles, deferred imports included."""
+"""The package stays easy to read: modules import one another without cycles (deferred
+imports included), and none grows long without saying why."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 import argmap
 
 PACKAGE = Path(argmap.__file__).parent
+#: About 400 lines is a module read in one sitting; past this, the docstring says why.
+LONG = 450
+REASON = "Long because"
 
 
 def _modules() -> dict[str, Path]:
@@ -70,3 +74,26 @@ def test_no_module_imports_itself_round_a_cycle() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def _states_why_long(source: str) -> bool:
+    """Whether the module docstring has a paragraph starting with `REASON`."""
+    docstring = ast.get_docstring(ast.parse(source)) or ""
+    return any(paragraph.strip().startswith(REASON) for paragraph in docstring.split("\n\n"))
+
+
+def test_every_long_module_says_why_it_is_long() -> None:
+    unexplained = []
+    for name, path in sorted(_modules().items()):
+        source = path.read_text(encoding="utf-8")
+        lines = len(source.splitlines())
+        if lines > LONG and not _states_why_long(source):
+            unexplained.append(f"{name} ({lines} lines)")
+    assert unexplained == [], (
+        f"split these by concern, or start a docstring paragraph with {REASON!r}")
+
+
+def test_a_reason_is_a_docstring_paragraph_of_its_own() -> None:
+    assert _states_why_long('"""Build the model.\n\nLong because it is one class."""')
+    assert not _states_why_long('"""Build the model; long because it is one class."""')
+    assert not _states_why_long('# Long because it is one class.\nx = 1\n')
