@@ -89,6 +89,9 @@ class MapDrawing:
                       for node in self.index.values()}
         self.plan = Planner(self.amap, self.texts, options).make()
         self.externals: dict[str, str] = {}
+        #: The nodes with a column of two or more leaves under them: their arrows are
+        #: kept in the order they are written, so each runs up its column's side.
+        self.rails = {self.plan.hangs_from[leaf] for leaf in self.plan.above}
         #: Each linked group's first member, by its junction's key: the junction is
         #: drawn with it. Taken from the plan, so a parent whose id is also another
         #: node's keeps the groups hung under it.
@@ -165,7 +168,14 @@ class MapDrawing:
             ids = [node.id for node in part.nodes]
             ids += [d for node in part.nodes for d in self.plan.descendants(node.id)]
             placed.update(ids)
-            yield from self._cluster(part, ids)
+            if part.shape == "column":
+                # Not a cluster: the arrows up the columns' sides run outside the
+                # column, and Graphviz keeps them in order only among nodes outside
+                # any cluster. Leaves have nothing below them to keep apart.
+                for node_id in ids:
+                    yield from self._node(node_id, "  ")
+            else:
+                yield from self._cluster(part, ids)
         for node_id in self.index:
             if node_id not in placed and node_id not in self.plan.hangs_from:
                 yield from self._node(node_id, "  ")
@@ -205,6 +215,8 @@ class MapDrawing:
             color=self.theme.borders[node.kind], label=self._label(node, status))
         if node.id in self.view.compact:
             attrs.update(margin="0.08,0.03", penwidth="1")
+        if node.id in self.rails:
+            attrs["ordering"] = "out"
         return attrs
 
     def _label(self, node: Node, status: Label | None) -> str:
@@ -226,23 +238,53 @@ class MapDrawing:
     # -- edges
 
     def _links(self) -> Iterator[_Link]:
+        """Every arrow: first those of the tree, each node's in the order its parts are
+        drawn, so `ordering` keeps them so; then the ones declared across the tree."""
         done: set[tuple[str, str, Relation]] = set()
         for node in self.amap.walk():
-            if self.index.get(node.id) is not node:
-                continue
-            for group in self._groups(node.id):
-                key = junction_key(node.id, group)
-                attrs = self._style(Relation.SUPPORT, tail=True)
-                self._drop(key, attrs)
-                yield _Link(self.names[node.id], junction_key(self.names[node.id], group), attrs)
-            yield from self._node_links(node, done)
+            if self.index.get(node.id) is node:
+                yield from self._under_links(node.id, done)
+        for node in self.amap.walk():
+            if self.index.get(node.id) is node:
+                yield from self._declared_links(node, done)
 
-    def _node_links(self, node: Node, done: set[tuple[str, str, Relation]]) -> Iterator[_Link]:
-        upper_id = self.plan.hangs_from.get(node.id)
-        if upper_id is not None:
-            relation = Relation.SUPPORT if node.kind is Kind.PREMISE else Relation.ATTACK
-            done.add((node.id, self.names[upper_id], relation))
-            yield from self._tree_links(node, upper_id, relation)
+    def _under_links(self, upper_id: str, done: set[tuple[str, str, Relation]],
+                     ) -> Iterator[_Link]:
+        """The arrows from the nodes hanging under `upper_id`, left to right."""
+        upper = self.names[upper_id]
+        for part in self.plan.parts.get(upper_id, ()):
+            if part.shape == "linked":
+                group = part.nodes[0].group or 0
+                attrs = self._style(Relation.SUPPORT, tail=True)
+                self._drop(part.key, attrs)
+                yield _Link(upper, junction_key(upper, group), attrs)
+            for node in self._rail_order(part):
+                relation = Relation.SUPPORT if node.kind is Kind.PREMISE else Relation.ATTACK
+                done.add((node.id, upper, relation))
+                yield from self._tree_links(node, upper_id, relation)
+
+    def _rail_order(self, part: Part) -> list[Node]:
+        """The nodes of `part` in the order their arrows leave the node above.
+
+        In a column, the arrows to the leaves below the first run up the column's side
+        facing that node, the lowest outermost: so on a column's left side they are
+        listed bottom first.
+        """
+        if part.shape != "column":
+            return list(part.nodes)
+        ordered: list[Node] = []
+        column: list[Node] = []
+        for leaf in (*part.nodes, None):
+            if column and (leaf is None or leaf.id not in self.plan.above):
+                west = self.plan.side.get(column[0].id) == "w"
+                ordered += reversed(column) if west else column
+                column = []
+            if leaf is not None:
+                column.append(leaf)
+        return ordered
+
+    def _declared_links(self, node: Node, done: set[tuple[str, str, Relation]],
+                        ) -> Iterator[_Link]:
         declared = [(ref, Relation.SUPPORT) for ref in node.supports]
         declared += [(ref, Relation.ATTACK) for ref in node.attacks]
         for ref, relation in declared:
@@ -260,11 +302,12 @@ class MapDrawing:
         attrs = self._style(relation, tail=True)
         above = self.plan.above.get(node.id)
         if above is not None:
-            # A leaf in a column: the column is held together by an invisible edge and
-            # the real arrow, which pulls on nothing, reaches the leaf from the side,
-            # so it runs beside the column.
-            yield _Link(self.names[above], name, {"style": "invis"})
-            attrs.update(weight="0", headport="e")
+            # A leaf in a column: the column is held together by an invisible edge, and
+            # the real arrow runs up the column's side facing the node above and enters
+            # the leaf from that side (the order of the arrows, see `_rail_order`, keeps
+            # them beside the column rather than round it).
+            yield _Link(self.names[above], name, {"style": "invis", "weight": "4"})
+            attrs["headport"] = self.plan.side.get(node.id, "e")
         self._drop(node.id, attrs)
         yield _Link(self.names[upper_id], name, attrs)
 
@@ -288,11 +331,6 @@ class MapDrawing:
             return None
         shown = str(ref) if not local else ref.id
         return self.externals.setdefault(shown, f"~ref {self.prefix}{shown}")
-
-    def _groups(self, node_id: str) -> list[int]:
-        """The linked groups hung under `node_id`, in order."""
-        return sorted({child.group for child in self.plan.under.get(node_id, ())
-                       if child.group is not None and child.parent == node_id})
 
     def _style(self, relation: Relation, tail: bool) -> dict[str, str]:
         return edge_style(relation, self.options, tail)
