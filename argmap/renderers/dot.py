@@ -21,16 +21,16 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from argmap.model import ArgMap, Kind, Label, Node, Ref, Relation
+from argmap.model import ArgMap, Kind, Label, Node, Relation
 from argmap.renderers.dot_statements import (
     EDGE_DEFAULTS,
     edge_statement,
     edge_style,
-    external_attrs,
     graph_attrs,
     map_title,
     node_defaults,
     node_statement,
+    stub_attrs,
 )
 from argmap.renderers.dot_style import SHAPES, SMALL, THEMES, THESIS_SCALE, DotOptions
 from argmap.renderers.dot_syntax import attr_list, font, html, join_lines, quote, table
@@ -61,6 +61,20 @@ class _Link:
     attrs: Mapping[str, str]
 
 
+@dataclass(frozen=True)
+class _Stub:
+    """The far ends of one node's declared arrows of one kind, as a small box beside it."""
+
+    #: What each row stands for: `P1`, or `arsene:O1`; the undercuts of a link are
+    #: drawn onto the arrow to the box only when the box stands for that link alone.
+    refs: tuple[str, ...]
+    #: Each row: the ids written, and after them, smaller, the map they are in or why
+    #: they are not drawn here.
+    rows: tuple[tuple[str, str], ...]
+    source: str  # the id of the node it is drawn beside
+    place: str  # "left" or "right" of it in its row, or "below" it
+
+
 class MapDrawing:
     """One map's nodes and arrows as DOT statements, alone or as a part of a larger graph.
 
@@ -88,10 +102,24 @@ class MapDrawing:
                                         node.id in self.view.compact)
                       for node in self.index.values()}
         self.plan = Planner(self.amap, self.texts, options).make()
-        self.externals: dict[str, str] = {}
+        #: The small boxes standing for the far end of a declared arrow, by name: each
+        #: source has its own, beside it, so no arrow crosses the drawing.
+        self.stubs: dict[str, _Stub] = {}
         #: The nodes with a column of two or more leaves under them: their arrows are
         #: kept in the order they are written, so each runs up its column's side.
         self.rails = {self.plan.hangs_from[leaf] for leaf in self.plan.above}
+        #: The nodes at the top of each part, by id: what they hang from, on which
+        #: shelf, and their place in that row, to tell which nodes are neighbours.
+        self.row_places: dict[str, tuple[str, int, int]] = {}
+        for upper, parts in self.plan.parts.items():
+            place = 0
+            for part in parts:
+                tops = [] if part.shape == "linked" else [
+                    node for node in part.nodes if node.id not in self.plan.above]
+                for top in tops:
+                    self.row_places[top.id] = (upper, self.plan.drop.get(top.id, 0), place)
+                    place += 1
+                place += part.shape == "linked"
         #: Each linked group's first member, by its junction's key: the junction is
         #: drawn with it. Taken from the plan, so a parent whose id is also another
         #: node's keeps the groups hung under it.
@@ -140,18 +168,17 @@ class MapDrawing:
 
     def shown(self) -> Shown:
         """What this drawing has, for its legend; complete once `body` has been read."""
-        return Shown.of(self.index.values(), self.labels, bool(self.externals))
+        return Shown.of(self.index.values(), self.labels, bool(self.stubs))
 
     def body(self) -> Iterator[str]:
         """The node and edge statements, without the graph around them."""
         from argmap.renderers import undercut_dot
 
-        links, junctions = undercut_dot.split(self.amap, self.names, list(self._links()),
-                                              self.options, self.theme, self.prefix,
-                                              self.externals)
+        links, junctions = undercut_dot.split(
+            self.amap, self.names, list(self._links()), self.options, self.theme,
+            self.prefix, {name: stub.refs[0] for name, stub in self.stubs.items()
+                          if len(stub.refs) == 1})
         yield from self._nodes()
-        for ref, external in self.externals.items():
-            yield node_statement(external, external_attrs(ref, self.options))
         for junction, attrs in junctions:
             yield node_statement(junction, attrs)
         for link in links:
@@ -206,6 +233,14 @@ class MapDrawing:
                 "shape": "point", "width": "0.09", "label": "",
                 "color": self.theme.support}, indent)
         yield node_statement(self.names[node_id], self._node_attrs(node), indent)
+        stubs = [name for name, stub in self.stubs.items() if stub.source == node_id]
+        for name in stubs:
+            yield node_statement(name, stub_attrs(self.stubs[name].rows, self.options), indent)
+        beside = [name for name in stubs if self.stubs[name].place != "below"]
+        if beside:
+            # In the node's own row, so its arrows to them are short and cross nothing.
+            row = "; ".join(quote(name) for name in (self.names[node_id], *beside))
+            yield f'{indent}{{rank="same"; {row}}}'
 
     def _node_attrs(self, node: Node) -> dict[str, str]:
         status = self._status(node)
@@ -285,13 +320,56 @@ class MapDrawing:
 
     def _declared_links(self, node: Node, done: set[tuple[str, str, Relation]],
                         ) -> Iterator[_Link]:
+        """The arrows `supports:` and `attacks:` declare beyond the tree.
+
+        An arrow reaches the node it points at only when the two are drawn side by
+        side; the others end in a stub beside `node`, one for its supports and one for
+        its attacks, which names the nodes they point at: so no arrow crosses the
+        drawing, and none pulls on the layout.
+        """
         declared = [(ref, Relation.SUPPORT) for ref in node.supports]
         declared += [(ref, Relation.ATTACK) for ref in node.attacks]
+        far: dict[Relation, dict[str, tuple[str, str]]] = {}
         for ref, relation in declared:
-            target = self._resolve(ref)
-            if target is not None and (node.id, target, relation) not in done:
-                done.add((node.id, target, relation))
-                yield self._declared_link(node, target, relation)
+            local = ref.map in (None, self.amap.id)
+            name = self.names.get(ref.id) if local else None
+            if name is not None and (node.id, name, relation) in done:
+                continue
+            if name is not None and self._beside(node.id, ref.id):
+                done.add((node.id, name, relation))
+                yield _Link(self.names[node.id], name,
+                            {**self._style(relation, tail=False), "constraint": "false"})
+            elif local and ref.id in self.every_id:
+                far.setdefault(relation, {})[ref.id] = (ref.id, "" if name else "folded away")
+            elif local:
+                far.setdefault(relation, {})[ref.id] = (f"{ref.id} (not in this map)", "")
+            elif not self.local_only:
+                far.setdefault(relation, {})[str(ref)] = (ref.id, f"in {ref.map}")
+        for count, (relation, rows) in enumerate(far.items()):
+            yield self._stub_link(node, relation, rows, count)
+
+    def _stub_link(self, node: Node, relation: Relation,
+                   rows: Mapping[str, tuple[str, str]], count: int) -> _Link:
+        """The arrow from `node` to its `count`-th stub, which holds `rows` by ref."""
+        rail = self.plan.side.get(node.id)  # the column's arrows run up that side
+        free = ["left", "right"] if rail == "e" else ["right", "left"]
+        place = free[count] if rail is None else (free[0] if count == 0 else "below")
+        refs = tuple(rows)
+        name = f"~ref {self.prefix}{refs[0]}"
+        number = 1
+        while name in self.stubs:
+            number += 1
+            name = f"~ref {self.prefix}{refs[0]} {number}"
+        grouped: dict[str, list[str]] = {}
+        for shown, note in rows.values():
+            grouped.setdefault(note, []).append(shown)
+        self.stubs[name] = _Stub(refs, tuple((", ".join(ids), note)
+                                             for note, ids in grouped.items()),
+                                 node.id, place)
+        if place == "left":
+            # An arrow in a row runs from its tail on the left: drawn backwards.
+            return _Link(name, self.names[node.id], self._style(relation, tail=True))
+        return _Link(self.names[node.id], name, self._style(relation, tail=False))
 
     def _tree_links(self, node: Node, upper_id: str, relation: Relation) -> Iterator[_Link]:
         name = self.names[node.id]
@@ -316,21 +394,15 @@ class MapDrawing:
         if drop:
             attrs["minlen"] = str(drop + 1)
 
-    def _declared_link(self, node: Node, target: str, relation: Relation) -> _Link:
-        attrs = self._style(relation, tail=False)
-        if not target.startswith("~ref "):
-            attrs["constraint"] = "false"
-        return _Link(self.names[node.id], target, attrs)
-
-    def _resolve(self, ref: Ref) -> str | None:
-        """The name of the node `ref` points at; None if it is not drawn here."""
-        local = ref.map in (None, self.amap.id)
-        if local and ref.id in self.index:
-            return self.names[ref.id]
-        if (ref.id in self.every_id) if local else self.local_only:
-            return None
-        shown = str(ref) if not local else ref.id
-        return self.externals.setdefault(shown, f"~ref {self.prefix}{shown}")
+    def _beside(self, one: str, other: str) -> bool:
+        """Whether the two nodes are drawn next to each other: in one row, or one just
+        under the other."""
+        first, second = self.row_places.get(one), self.row_places.get(other)
+        if first is not None and second is not None and first[:2] == second[:2]:
+            return abs(first[2] - second[2]) == 1
+        return any(self.plan.hangs_from.get(lower) == upper and lower not in self.plan.above
+                   and not self.plan.drop.get(lower)
+                   for lower, upper in ((one, other), (other, one)))
 
     def _style(self, relation: Relation, tail: bool) -> dict[str, str]:
         return edge_style(relation, self.options, tail)
