@@ -111,15 +111,21 @@ class MapDrawing:
         #: The nodes at the top of each part, by id: what they hang from, on which
         #: shelf, and their place in that row, to tell which nodes are neighbours.
         self.row_places: dict[str, tuple[str, int, int]] = {}
+        #: The names of those nodes (and of linked groups' junctions), row by row.
+        self.rows: dict[tuple[str, int], list[str]] = {}
         for upper, parts in self.plan.parts.items():
             place = 0
             for part in parts:
-                tops = [] if part.shape == "linked" else [
-                    node for node in part.nodes if node.id not in self.plan.above]
-                for top in tops:
-                    self.row_places[top.id] = (upper, self.plan.drop.get(top.id, 0), place)
+                drop = self.plan.drop.get(part.key, 0)
+                if part.shape == "linked":
+                    junction = junction_key(self.names[upper], part.nodes[0].group or 0)
+                    self.rows.setdefault((upper, drop), []).append(junction)
                     place += 1
-                place += part.shape == "linked"
+                    continue
+                for top in (node for node in part.nodes if node.id not in self.plan.above):
+                    self.row_places[top.id] = (upper, drop, place)
+                    self.rows.setdefault((upper, drop), []).append(self.names[top.id])
+                    place += 1
         #: Each linked group's first member, by its junction's key: the junction is
         #: drawn with it. Taken from the plan, so a parent whose id is also another
         #: node's keeps the groups hung under it.
@@ -179,6 +185,20 @@ class MapDrawing:
             self.prefix, {name: stub.refs[0] for name, stub in self.stubs.items()
                           if len(stub.refs) == 1})
         yield from self._nodes()
+        for (upper, _), tops in self.rows.items():
+            if len(tops) < 2 or upper != self.amap.thesis.id:
+                continue
+            row: list[str] = []
+            for top in tops:
+                beside = {place: [name for name, stub in self.stubs.items()
+                                  if self.names.get(stub.source) == top and stub.place == place]
+                          for place in ("left", "right")}
+                row += [*beside["left"], top, *beside["right"]]
+            if row:
+                # Each row of parts in the order of the map, left to right: the arrows
+                # are written in that order too, so they run beside what they pass.
+                yield "  {rank=\"same\"; " + "; ".join(quote(name) for name in row) + "}"
+                yield "  " + " -> ".join(quote(name) for name in row) + ' [style="invis"]'
         for junction, attrs in junctions:
             yield node_statement(junction, attrs)
         for link in links:

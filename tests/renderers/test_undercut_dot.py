@@ -15,6 +15,7 @@ UNDERCUTS = load(FIXTURES / "valid" / "undercuts.yaml")
 OTHER = load(FIXTURES / "valid" / "other.yaml")
 
 UNDERCUT_LINES = """\
+  "P1" -> "P4" -> "O1" [style="invis"]
   "~undercut 0" [shape="point", width="0.07", label="", color="#c62828"]
   "~undercut 1" [shape="point", width="0.07", label="", color="#2e7d32"]
   "~undercut 2" [shape="point", width="0.07", label="", color="#c62828"]
