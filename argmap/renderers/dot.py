@@ -185,18 +185,22 @@ class MapDrawing:
             self.prefix, {name: stub.refs[0] for name, stub in self.stubs.items()
                           if len(stub.refs) == 1})
         yield from self._nodes()
-        for (upper, _), tops in self.rows.items():
-            if len(tops) < 2 or upper != self.amap.thesis.id:
-                continue
+        rows = [tops for (upper, _), tops in self.rows.items()
+                if upper == self.amap.thesis.id]
+        rows += [[self.names[node.id] for node in part.nodes]
+                 for parts in self.plan.parts.values() for part in parts
+                 if part.shape == "linked"]
+        for tops in rows:
             row: list[str] = []
             for top in tops:
                 beside = {place: [name for name, stub in self.stubs.items()
                                   if self.names.get(stub.source) == top and stub.place == place]
                           for place in ("left", "right")}
                 row += [*beside["left"], top, *beside["right"]]
-            if row:
-                # Each row of parts in the order of the map, left to right: the arrows
-                # are written in that order too, so they run beside what they pass.
+            if len(row) > 1:
+                # The thesis's parts, and co-premises, in the order of the map, left to
+                # right, stubs beside their nodes: the arrows are written in that order
+                # too, so they run beside what they pass.
                 yield "  {rank=\"same\"; " + "; ".join(quote(name) for name in row) + "}"
                 yield "  " + " -> ".join(quote(name) for name in row) + ' [style="invis"]'
         for junction, attrs in junctions:
@@ -256,11 +260,13 @@ class MapDrawing:
         stubs = [name for name, stub in self.stubs.items() if stub.source == node_id]
         for name in stubs:
             yield node_statement(name, stub_attrs(self.stubs[name].rows, self.options), indent)
-        beside = [name for name in stubs if self.stubs[name].place != "below"]
-        if beside:
+        row = [name for name in stubs if self.stubs[name].place == "left"]
+        row += [self.names[node_id]]
+        row += [name for name in stubs if self.stubs[name].place == "right"]
+        if len(row) > 1:
             # In the node's own row, so its arrows to them are short and cross nothing.
-            row = "; ".join(quote(name) for name in (self.names[node_id], *beside))
-            yield f'{indent}{{rank="same"; {row}}}'
+            yield f'{indent}{{rank="same"; {"; ".join(quote(name) for name in row)}}}'
+            yield indent + " -> ".join(quote(name) for name in row) + ' [style="invis"]'
 
     def _node_attrs(self, node: Node) -> dict[str, str]:
         status = self._status(node)
@@ -372,8 +378,18 @@ class MapDrawing:
                    rows: Mapping[str, tuple[str, str]], count: int) -> _Link:
         """The arrow from `node` to its `count`-th stub, which holds `rows` by ref."""
         rail = self.plan.side.get(node.id)  # the column's arrows run up that side
-        free = ["left", "right"] if rail == "e" else ["right", "left"]
-        place = free[count] if rail is None else (free[0] if count == 0 else "below")
+        # Stubs in the row, on the sides no arrow comes in by; any others below. In the
+        # atlas, inside nested boxes, Graphviz fails to route a row with stubs on both
+        # sides of a node, so there the second one goes below.
+        free = ["left"] if rail == "e" else ["right"] if rail == "w" or self.prefix \
+            else ["right", "left"]
+        if node.group is not None and node.parent is not None:
+            # Co-premises stand side by side: only the outer side of the outer ones is free.
+            group = [child.id for child in self.plan.under.get(node.parent, [])
+                     if child.group == node.group and child.parent == node.parent]
+            free = [side for side, end in (("left", group[0]), ("right", group[-1]))
+                    if end == node.id]
+        place = free[count] if count < len(free) else "below"
         refs = tuple(rows)
         name = f"~ref {self.prefix}{refs[0]}"
         number = 1
@@ -386,10 +402,10 @@ class MapDrawing:
         self.stubs[name] = _Stub(refs, tuple((", ".join(ids), note)
                                              for note, ids in grouped.items()),
                                  node.id, place)
+        attrs = self._style(relation, tail=False)
         if place == "left":
-            # An arrow in a row runs from its tail on the left: drawn backwards.
-            return _Link(name, self.names[node.id], self._style(relation, tail=True))
-        return _Link(self.names[node.id], name, self._style(relation, tail=False))
+            attrs["constraint"] = "false"  # the row's invisible arrows keep it on the left
+        return _Link(self.names[node.id], name, attrs)
 
     def _tree_links(self, node: Node, upper_id: str, relation: Relation) -> Iterator[_Link]:
         name = self.names[node.id]
