@@ -21,16 +21,16 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from argmap.model import ArgMap, Kind, Label, Node, Ref, Relation
+from argmap.model import ArgMap, Kind, Label, Node, Relation
 from argmap.renderers.dot_statements import (
     EDGE_DEFAULTS,
     edge_statement,
     edge_style,
-    external_attrs,
     graph_attrs,
     map_title,
     node_defaults,
     node_statement,
+    stub_attrs,
 )
 from argmap.renderers.dot_style import SHAPES, SMALL, THEMES, THESIS_SCALE, DotOptions
 from argmap.renderers.dot_syntax import attr_list, font, html, join_lines, quote, table
@@ -61,6 +61,20 @@ class _Link:
     attrs: Mapping[str, str]
 
 
+@dataclass(frozen=True)
+class _Stub:
+    """The far ends of one node's declared arrows of one kind, as a small box beside it."""
+
+    #: What each row stands for: `P1`, or `arsene:O1`; the undercuts of a link are
+    #: drawn onto the arrow to the box only when the box stands for that link alone.
+    refs: tuple[str, ...]
+    #: Each row: the ids written, and after them, smaller, the map they are in or why
+    #: they are not drawn here.
+    rows: tuple[tuple[str, str], ...]
+    source: str  # the id of the node it is drawn beside
+    place: str  # "left" or "right" of it in its row, or "below" it
+
+
 class MapDrawing:
     """One map's nodes and arrows as DOT statements, alone or as a part of a larger graph.
 
@@ -88,7 +102,30 @@ class MapDrawing:
                                         node.id in self.view.compact)
                       for node in self.index.values()}
         self.plan = Planner(self.amap, self.texts, options).make()
-        self.externals: dict[str, str] = {}
+        #: The small boxes standing for the far end of a declared arrow, by name: each
+        #: source has its own, beside it, so no arrow crosses the drawing.
+        self.stubs: dict[str, _Stub] = {}
+        #: The nodes with a column of two or more leaves under them: their arrows are
+        #: kept in the order they are written, so each runs up its column's side.
+        self.rails = {self.plan.hangs_from[leaf] for leaf in self.plan.above}
+        #: The nodes at the top of each part, by id: what they hang from, on which
+        #: shelf, and their place in that row, to tell which nodes are neighbours.
+        self.row_places: dict[str, tuple[str, int, int]] = {}
+        #: The names of those nodes (and of linked groups' junctions), row by row.
+        self.rows: dict[tuple[str, int], list[str]] = {}
+        for upper, parts in self.plan.parts.items():
+            place = 0
+            for part in parts:
+                drop = self.plan.drop.get(part.key, 0)
+                if part.shape == "linked":
+                    junction = junction_key(self.names[upper], part.nodes[0].group or 0)
+                    self.rows.setdefault((upper, drop), []).append(junction)
+                    place += 1
+                    continue
+                for top in (node for node in part.nodes if node.id not in self.plan.above):
+                    self.row_places[top.id] = (upper, drop, place)
+                    self.rows.setdefault((upper, drop), []).append(self.names[top.id])
+                    place += 1
         #: Each linked group's first member, by its junction's key: the junction is
         #: drawn with it. Taken from the plan, so a parent whose id is also another
         #: node's keeps the groups hung under it.
@@ -137,18 +174,35 @@ class MapDrawing:
 
     def shown(self) -> Shown:
         """What this drawing has, for its legend; complete once `body` has been read."""
-        return Shown.of(self.index.values(), self.labels, bool(self.externals))
+        return Shown.of(self.index.values(), self.labels, bool(self.stubs))
 
     def body(self) -> Iterator[str]:
         """The node and edge statements, without the graph around them."""
         from argmap.renderers import undercut_dot
 
-        links, junctions = undercut_dot.split(self.amap, self.names, list(self._links()),
-                                              self.options, self.theme, self.prefix,
-                                              self.externals)
+        links, junctions = undercut_dot.split(
+            self.amap, self.names, list(self._links()), self.options, self.theme,
+            self.prefix, {name: stub.refs[0] for name, stub in self.stubs.items()
+                          if len(stub.refs) == 1})
         yield from self._nodes()
-        for ref, external in self.externals.items():
-            yield node_statement(external, external_attrs(ref, self.options))
+        rows = [tops for (upper, _), tops in self.rows.items()
+                if upper == self.amap.thesis.id]
+        rows += [[self.names[node.id] for node in part.nodes]
+                 for parts in self.plan.parts.values() for part in parts
+                 if part.shape == "linked"]
+        for tops in rows:
+            row: list[str] = []
+            for top in tops:
+                beside = {place: [name for name, stub in self.stubs.items()
+                                  if self.names.get(stub.source) == top and stub.place == place]
+                          for place in ("left", "right")}
+                row += [*beside["left"], top, *beside["right"]]
+            if len(row) > 1:
+                # The thesis's parts, and co-premises, in the order of the map, left to
+                # right, stubs beside their nodes: the arrows are written in that order
+                # too, so they run beside what they pass.
+                yield "  {rank=\"same\"; " + "; ".join(quote(name) for name in row) + "}"
+                yield "  " + " -> ".join(quote(name) for name in row) + ' [style="invis"]'
         for junction, attrs in junctions:
             yield node_statement(junction, attrs)
         for link in links:
@@ -165,7 +219,14 @@ class MapDrawing:
             ids = [node.id for node in part.nodes]
             ids += [d for node in part.nodes for d in self.plan.descendants(node.id)]
             placed.update(ids)
-            yield from self._cluster(part, ids)
+            if part.shape == "column":
+                # Not a cluster: the arrows up the columns' sides run outside the
+                # column, and Graphviz keeps them in order only among nodes outside
+                # any cluster. Leaves have nothing below them to keep apart.
+                for node_id in ids:
+                    yield from self._node(node_id, "  ")
+            else:
+                yield from self._cluster(part, ids)
         for node_id in self.index:
             if node_id not in placed and node_id not in self.plan.hangs_from:
                 yield from self._node(node_id, "  ")
@@ -196,6 +257,16 @@ class MapDrawing:
                 "shape": "point", "width": "0.09", "label": "",
                 "color": self.theme.support}, indent)
         yield node_statement(self.names[node_id], self._node_attrs(node), indent)
+        stubs = [name for name, stub in self.stubs.items() if stub.source == node_id]
+        for name in stubs:
+            yield node_statement(name, stub_attrs(self.stubs[name].rows, self.options), indent)
+        row = [name for name in stubs if self.stubs[name].place == "left"]
+        row += [self.names[node_id]]
+        row += [name for name in stubs if self.stubs[name].place == "right"]
+        if len(row) > 1:
+            # In the node's own row, so its arrows to them are short and cross nothing.
+            yield f'{indent}{{rank="same"; {"; ".join(quote(name) for name in row)}}}'
+            yield indent + " -> ".join(quote(name) for name in row) + ' [style="invis"]'
 
     def _node_attrs(self, node: Node) -> dict[str, str]:
         status = self._status(node)
@@ -205,6 +276,8 @@ class MapDrawing:
             color=self.theme.borders[node.kind], label=self._label(node, status))
         if node.id in self.view.compact:
             attrs.update(margin="0.08,0.03", penwidth="1")
+        if node.id in self.rails:
+            attrs["ordering"] = "out"
         return attrs
 
     def _label(self, node: Node, status: Label | None) -> str:
@@ -226,30 +299,113 @@ class MapDrawing:
     # -- edges
 
     def _links(self) -> Iterator[_Link]:
+        """Every arrow: first those of the tree, each node's in the order its parts are
+        drawn, so `ordering` keeps them so; then the ones declared across the tree."""
         done: set[tuple[str, str, Relation]] = set()
         for node in self.amap.walk():
-            if self.index.get(node.id) is not node:
-                continue
-            for group in self._groups(node.id):
-                key = junction_key(node.id, group)
-                attrs = self._style(Relation.SUPPORT, tail=True)
-                self._drop(key, attrs)
-                yield _Link(self.names[node.id], junction_key(self.names[node.id], group), attrs)
-            yield from self._node_links(node, done)
+            if self.index.get(node.id) is node:
+                yield from self._under_links(node.id, done)
+        for node in self.amap.walk():
+            if self.index.get(node.id) is node:
+                yield from self._declared_links(node, done)
 
-    def _node_links(self, node: Node, done: set[tuple[str, str, Relation]]) -> Iterator[_Link]:
-        upper_id = self.plan.hangs_from.get(node.id)
-        if upper_id is not None:
-            relation = Relation.SUPPORT if node.kind is Kind.PREMISE else Relation.ATTACK
-            done.add((node.id, self.names[upper_id], relation))
-            yield from self._tree_links(node, upper_id, relation)
+    def _under_links(self, upper_id: str, done: set[tuple[str, str, Relation]],
+                     ) -> Iterator[_Link]:
+        """The arrows from the nodes hanging under `upper_id`, left to right."""
+        upper = self.names[upper_id]
+        for part in self.plan.parts.get(upper_id, ()):
+            if part.shape == "linked":
+                group = part.nodes[0].group or 0
+                attrs = self._style(Relation.SUPPORT, tail=True)
+                self._drop(part.key, attrs)
+                yield _Link(upper, junction_key(upper, group), attrs)
+            for node in self._rail_order(part):
+                relation = Relation.SUPPORT if node.kind is Kind.PREMISE else Relation.ATTACK
+                done.add((node.id, upper, relation))
+                yield from self._tree_links(node, upper_id, relation)
+
+    def _rail_order(self, part: Part) -> list[Node]:
+        """The nodes of `part` in the order their arrows leave the node above.
+
+        In a column, the arrows to the leaves below the first run up the column's side
+        facing that node, the lowest outermost: so on a column's left side they are
+        listed bottom first.
+        """
+        if part.shape != "column":
+            return list(part.nodes)
+        ordered: list[Node] = []
+        column: list[Node] = []
+        for leaf in (*part.nodes, None):
+            if column and (leaf is None or leaf.id not in self.plan.above):
+                west = self.plan.side.get(column[0].id) == "w"
+                ordered += reversed(column) if west else column
+                column = []
+            if leaf is not None:
+                column.append(leaf)
+        return ordered
+
+    def _declared_links(self, node: Node, done: set[tuple[str, str, Relation]],
+                        ) -> Iterator[_Link]:
+        """The arrows `supports:` and `attacks:` declare beyond the tree.
+
+        An arrow reaches the node it points at only when the two are drawn side by
+        side; the others end in a stub beside `node`, one for its supports and one for
+        its attacks, which names the nodes they point at: so no arrow crosses the
+        drawing, and none pulls on the layout.
+        """
         declared = [(ref, Relation.SUPPORT) for ref in node.supports]
         declared += [(ref, Relation.ATTACK) for ref in node.attacks]
+        far: dict[Relation, dict[str, tuple[str, str]]] = {}
         for ref, relation in declared:
-            target = self._resolve(ref)
-            if target is not None and (node.id, target, relation) not in done:
-                done.add((node.id, target, relation))
-                yield self._declared_link(node, target, relation)
+            local = ref.map in (None, self.amap.id)
+            name = self.names.get(ref.id) if local else None
+            if name is not None and (node.id, name, relation) in done:
+                continue
+            if name is not None and self._beside(node.id, ref.id):
+                done.add((node.id, name, relation))
+                yield _Link(self.names[node.id], name,
+                            {**self._style(relation, tail=False), "constraint": "false"})
+            elif local and ref.id in self.every_id:
+                far.setdefault(relation, {})[ref.id] = (ref.id, "" if name else "folded away")
+            elif local:
+                far.setdefault(relation, {})[ref.id] = (f"{ref.id} (not in this map)", "")
+            elif not self.local_only:
+                far.setdefault(relation, {})[str(ref)] = (ref.id, f"in {ref.map}")
+        for count, (relation, rows) in enumerate(far.items()):
+            yield self._stub_link(node, relation, rows, count)
+
+    def _stub_link(self, node: Node, relation: Relation,
+                   rows: Mapping[str, tuple[str, str]], count: int) -> _Link:
+        """The arrow from `node` to its `count`-th stub, which holds `rows` by ref."""
+        rail = self.plan.side.get(node.id)  # the column's arrows run up that side
+        # Stubs in the row, on the sides no arrow comes in by; any others below. In the
+        # atlas, inside nested boxes, Graphviz fails to route a row with stubs on both
+        # sides of a node, so there the second one goes below.
+        free = ["left"] if rail == "e" else ["right"] if rail == "w" or self.prefix \
+            else ["right", "left"]
+        if node.group is not None and node.parent is not None:
+            # Co-premises stand side by side: only the outer side of the outer ones is free.
+            group = [child.id for child in self.plan.under.get(node.parent, [])
+                     if child.group == node.group and child.parent == node.parent]
+            free = [side for side, end in (("left", group[0]), ("right", group[-1]))
+                    if end == node.id]
+        place = free[count] if count < len(free) else "below"
+        refs = tuple(rows)
+        name = f"~ref {self.prefix}{refs[0]}"
+        number = 1
+        while name in self.stubs:
+            number += 1
+            name = f"~ref {self.prefix}{refs[0]} {number}"
+        grouped: dict[str, list[str]] = {}
+        for shown, note in rows.values():
+            grouped.setdefault(note, []).append(shown)
+        self.stubs[name] = _Stub(refs, tuple((", ".join(ids), note)
+                                             for note, ids in grouped.items()),
+                                 node.id, place)
+        attrs = self._style(relation, tail=False)
+        if place == "left":
+            attrs["constraint"] = "false"  # the row's invisible arrows keep it on the left
+        return _Link(self.names[node.id], name, attrs)
 
     def _tree_links(self, node: Node, upper_id: str, relation: Relation) -> Iterator[_Link]:
         name = self.names[node.id]
@@ -260,11 +416,12 @@ class MapDrawing:
         attrs = self._style(relation, tail=True)
         above = self.plan.above.get(node.id)
         if above is not None:
-            # A leaf in a column: the column is held together by an invisible edge and
-            # the real arrow, which pulls on nothing, reaches the leaf from the side,
-            # so it runs beside the column.
-            yield _Link(self.names[above], name, {"style": "invis"})
-            attrs.update(weight="0", headport="e")
+            # A leaf in a column: the column is held together by an invisible edge, and
+            # the real arrow runs up the column's side facing the node above and enters
+            # the leaf from that side (the order of the arrows, see `_rail_order`, keeps
+            # them beside the column rather than round it).
+            yield _Link(self.names[above], name, {"style": "invis", "weight": "4"})
+            attrs["headport"] = self.plan.side.get(node.id, "e")
         self._drop(node.id, attrs)
         yield _Link(self.names[upper_id], name, attrs)
 
@@ -273,26 +430,15 @@ class MapDrawing:
         if drop:
             attrs["minlen"] = str(drop + 1)
 
-    def _declared_link(self, node: Node, target: str, relation: Relation) -> _Link:
-        attrs = self._style(relation, tail=False)
-        if not target.startswith("~ref "):
-            attrs["constraint"] = "false"
-        return _Link(self.names[node.id], target, attrs)
-
-    def _resolve(self, ref: Ref) -> str | None:
-        """The name of the node `ref` points at; None if it is not drawn here."""
-        local = ref.map in (None, self.amap.id)
-        if local and ref.id in self.index:
-            return self.names[ref.id]
-        if (ref.id in self.every_id) if local else self.local_only:
-            return None
-        shown = str(ref) if not local else ref.id
-        return self.externals.setdefault(shown, f"~ref {self.prefix}{shown}")
-
-    def _groups(self, node_id: str) -> list[int]:
-        """The linked groups hung under `node_id`, in order."""
-        return sorted({child.group for child in self.plan.under.get(node_id, ())
-                       if child.group is not None and child.parent == node_id})
+    def _beside(self, one: str, other: str) -> bool:
+        """Whether the two nodes are drawn next to each other: in one row, or one just
+        under the other."""
+        first, second = self.row_places.get(one), self.row_places.get(other)
+        if first is not None and second is not None and first[:2] == second[:2]:
+            return abs(first[2] - second[2]) == 1
+        return any(self.plan.hangs_from.get(lower) == upper and lower not in self.plan.above
+                   and not self.plan.drop.get(lower)
+                   for lower, upper in ((one, other), (other, one)))
 
     def _style(self, relation: Relation, tail: bool) -> dict[str, str]:
         return edge_style(relation, self.options, tail)

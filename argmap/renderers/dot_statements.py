@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from argmap.model import ArgMap, Relation
 from argmap.renderers.dot_style import (
@@ -11,10 +11,11 @@ from argmap.renderers.dot_style import (
     LINES,
     NODESEP,
     RANKSEP,
+    SMALL,
     THEMES,
     DotOptions,
 )
-from argmap.renderers.dot_syntax import attr_list, font, join_lines, number, quote, table
+from argmap.renderers.dot_syntax import attr_list, font, html, join_lines, number, quote, table
 from argmap.renderers.text_measure import wrap
 
 EDGE_DEFAULTS: Mapping[str, str] = {"fontname": FONT, "penwidth": "1.4", "arrowsize": "0.8"}
@@ -90,6 +91,24 @@ def external_attrs(ref: str, options: DotOptions) -> dict[str, str]:
         "shape": "box", "style": "dashed,rounded", "color": theme.external,
         "fontcolor": theme.external, "margin": "0.08,0.03",
         "label": f"<{font(join_lines(wrap(words, options.wrap * 2)), options.font_size * 0.8)}>",
+    }
+
+
+def stub_attrs(rows: Sequence[tuple[str, str]], options: DotOptions) -> dict[str, str]:
+    """A small dashed box standing for nodes drawn elsewhere, folded away or in another
+    map: a row of ids for each `(ids, note)`, followed by `note` (the map they are in,
+    or why they are not drawn here) in smaller italics. No claim: the box stands in
+    for nodes, it does not repeat them.
+    """
+    theme = THEMES[options.theme]
+    size, small = options.font_size * 0.8, options.font_size * SMALL
+    lines = []
+    for ids, note in rows:
+        line = font(join_lines(wrap(ids, options.wrap)), size)
+        lines.append(line + (" " + font(f"<I>{html(note)}</I>", small) if note else ""))
+    return {
+        "shape": "box", "style": "dashed,rounded", "color": theme.external,
+        "fontcolor": theme.external, "margin": "0.06,0.02", "label": table(lines),
     }
 
 

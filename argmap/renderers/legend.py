@@ -106,7 +106,7 @@ def _legend_keys(options: DotOptions, status: bool,
         keys.append((f"~legend {kind.value}", attrs))
     if shown.external:
         external = external_attrs("map:id", options)
-        external["label"] = f"<{font('in another map', small * 0.9)}>"
+        external["label"] = f"<{font('drawn elsewhere', small * 0.9)}>"
         keys.append(("~legend external", external))
     for label, word in STATUS_WORDS.items() if status else ():
         if label not in shown.statuses:

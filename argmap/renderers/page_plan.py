@@ -44,6 +44,9 @@ class Plan:
     above: dict[str, str] = field(default_factory=dict)
     #: Extra ranks on the edge to a part, by the part's key.
     drop: dict[str, int] = field(default_factory=dict)
+    #: For each leaf in a column, the side of the column ("e" or "w") that faces the
+    #: node the column hangs from: its arrow runs up that side.
+    side: dict[str, str] = field(default_factory=dict)
 
     def descendants(self, node_id: str) -> Iterator[str]:
         """The ids hanging under `node_id`, directly or not, in drawing order."""
@@ -95,8 +98,9 @@ class Planner:
             row = _row([block for block, _ in picked])
             best = min(best, (self._page_width(_Block(row.breadth, row.depth + 1)),
                               [limit for _, limit in picked]))
-        for part, limit in zip(parts, best[1], strict=True):
-            self._block(part, limit, record=True)
+        shelf = [(part, self._block(part, limit, record=True))
+                 for part, limit in zip(parts, best[1], strict=True)]
+        self._sides(shelf)
 
     def _choices(self, part: Part, narrowest: float) -> list[tuple[_Block, float]]:
         widest = self._block(part, math.inf, record=False).breadth
@@ -126,19 +130,45 @@ class Planner:
         """`node` with its parts on shelves; the nodes in its parts are in `folded`."""
         widest, depth = self._breadth(node), 0
         breadth, shelf_depth, drop = 0.0, 0, 0
+        shelf: list[tuple[Part, _Block]] = []
         for part in self.plan.parts[node.id]:
             block = self._part_block(part, limit, record, folded)
             if breadth and breadth + NODESEP + block.breadth > limit:
                 drop += shelf_depth
                 breadth, shelf_depth = 0.0, 0
+                if record:
+                    self._sides(shelf)
+                shelf = []
+            shelf.append((part, block))
             breadth += (NODESEP if breadth else 0.0) + block.breadth
             shelf_depth = max(shelf_depth, block.depth)
             widest, depth = max(widest, breadth), max(depth, drop + shelf_depth)
             if record and drop:
                 for key in self._heads(part):
                     self.plan.drop[key] = drop
+        if record:
+            self._sides(shelf)
         margin = 0.3 if node.kind is Kind.OBJECTION and node.parent is None else 0.0
         return _Block(widest + margin, depth + 1)
+
+    def _sides(self, shelf: Sequence[tuple[Part, _Block]]) -> None:
+        """Record which side of each column on one shelf faces the node above the shelf.
+
+        That node is drawn about over the middle of the shelf: a column left of the
+        middle has its arrows run up its right side, and the other way round.
+        """
+        middle = _row([block for _, block in shelf]).breadth / 2
+        start = 0.0
+        for part, block in shelf:
+            if part.shape == "column":
+                # Leaves fill the columns in order: a leaf with none above starts one.
+                count = sum(leaf.id not in self.plan.above for leaf in part.nodes)
+                column = -1
+                for leaf in part.nodes:
+                    column += leaf.id not in self.plan.above
+                    centre = start + (column + 0.5) * block.breadth / count
+                    self.plan.side[leaf.id] = "e" if centre < middle else "w"
+            start += block.breadth + NODESEP
 
     def _heads(self, part: Part) -> list[str]:
         """The keys of the edges that reach `part` from the node it hangs under."""

@@ -54,18 +54,18 @@ def _junction(index: int, prefix: str) -> str:
 
 def split(amap: ArgMap, names: Mapping[str, str], arrows: Sequence[Drawn],
           options: DotOptions, theme: Theme, prefix: str = "",
-          externals: Mapping[str, str] | None = None,
+          stubs: Mapping[str, str] | None = None,
           ) -> tuple[list[Drawn], list[tuple[str, dict[str, str]]]]:
     """The arrows with every undercut drawn onto its link, and the junction nodes to add.
 
-    `names` maps node ids to DOT names, `externals` references into other maps
-    (`arsene:O1`) to the names of the nodes standing for them. A link not drawn here
-    (folded away) leaves its undercut undrawn.
+    `names` maps node ids to DOT names, `stubs` the names of the boxes standing for
+    nodes drawn elsewhere or in other maps to the references they stand for (`P1`,
+    `arsene:O1`). A link not drawn here (folded away) leaves its undercut undrawn.
     """
     if not has_undercuts(amap):
         return list(arrows), []
     ids = {name: (amap.id, node_id) for node_id, name in names.items()}
-    for ref, name in (externals or {}).items():
+    for name, ref in (stubs or {}).items():
         other, _, node_id = ref.rpartition(":")
         ids[name] = (other or amap.id, node_id)
     links = links_for(amap, {amap.id: amap})

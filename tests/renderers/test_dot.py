@@ -147,9 +147,9 @@ def test_supports_and_attacks_differ_in_line_and_arrowhead():
     assert (support["style"], support["arrowtail"], support["dir"]) == ("solid", "normal", "back")
     assert (attack["style"], attack["arrowtail"], attack["dir"]) == ("dashed", "tee", "back")
     assert support["color"] != attack["color"]
-    declared = by_pair[("O1.R1", "O2")]
+    # O1.R1 attacks O2, drawn far from it: the arrow ends in a stub beside O1.R1.
+    declared = by_pair[("O1.R1", "~ref O2")]
     assert (declared["style"], declared["arrowhead"]) == ("dashed", "tee")
-    assert declared["constraint"] == "false"
 
 
 def test_linked_premises_meet_at_one_junction():
@@ -177,7 +177,8 @@ def test_another_maps_node_is_a_small_dashed_reference():
     nodes, edges = statements(to_dot(load(EVERY_KIND)))
     external = nodes["~ref other:T"]
     assert "dashed" in external["style"]
-    assert "other:T" in "".join(ET.fromstring(external["label"][1:-1]).itertext())
+    # The id, then the map it is in, smaller: no claim, which is not loaded.
+    assert label_rows(external["label"]) == ["T in other"]
     assert ("P4", "~ref other:T") in {(upper, lower) for upper, lower, _ in edges}
 
 
@@ -235,7 +236,9 @@ def test_the_legend_lists_only_what_is_drawn():
     nodes, _ = statements(to_dot(amap, DotOptions(legend=True, focus="O2")))
     keys = {name.removeprefix("~legend ") for name in nodes if name.startswith("~legend ")
             and not name.endswith((" 1", " 2"))}
-    assert keys == {"thesis", "premise", "objection", "counterexample", "supports", "attacks"}
+    # O2's answers support and attack nodes folded away: stubs, so the key shows one.
+    assert keys == {"thesis", "premise", "objection", "counterexample", "supports", "attacks",
+                    "external"}
 
 
 def test_with_status_the_legend_shows_status_colours_not_kind_colours():
@@ -387,8 +390,10 @@ def test_focus_draws_one_subtree_and_the_way_to_it():
         "T", "O1", "O1.P1", "O1.C1", "O1.R1"}
     pairs = {(upper, lower) for upper, lower, _ in edges}
     assert ("T", "O1") in pairs
-    # O1.R1 attacks O2, which is not drawn: no arrow, and no box saying it is missing.
-    assert not any("O2" in name for name in nodes)
+    # O1.R1 attacks O2, which is folded away: a short arrow to a stub that says so.
+    assert [name for name in nodes if "O2" in name] == ["~ref O2"]
+    assert label_rows(nodes["~ref O2"]["label"]) == ["O2 folded away"]
+    assert ("O1.R1", "~ref O2") in pairs
     assert all(more_row(node) is None for name, node in nodes.items() if name[0] != "~")
 
 

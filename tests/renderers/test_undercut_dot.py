@@ -23,8 +23,8 @@ UNDERCUT_LINES = """\
   "P4" -> "~undercut 0" [color="#c62828", style="dashed", dir="back", arrowtail="tee"]
   "P4.C1" -> "P4.C1.R1" [style="invis"]
   "O1" -> "~undercut 1" [color="#2e7d32", style="solid", dir="back", arrowtail="normal"]
-  "O1.P5" -> "O1.P5.R1" [style="invis"]
   "O1" -> "~undercut 2" [color="#c62828", style="dashed", dir="back", arrowtail="tee"]
+  "O1.P5" -> "O1.P5.R1" [style="invis"]
   "O1.R1" -> "O1.R1.R1" [style="invis"]
   "O1.R1.R1" -> "O1.R1.R1.R1" [style="invis"]
   "X1" -> "~undercut 4" [color="#c62828", style="dashed", arrowhead="none"]
@@ -43,7 +43,10 @@ UNDERCUT_LINES = """\
 
 def test_every_undercut_ends_on_a_junction_on_its_link():
     dot = to_dot(UNDERCUTS)
-    drawn = [line for line in dot.splitlines() if "~undercut" in line or "invis" in line]
+    # The undercuts, and the invisible edges that hold nested undercutters in place
+    # (not those that keep rows in order or stubs beside their nodes).
+    drawn = [line for line in dot.splitlines() if "~undercut" in line
+             or ("invis" in line and line.count("->") == 1 and "~ref" not in line)]
     assert "\n".join(drawn) + "\n" == UNDERCUT_LINES
 
 
