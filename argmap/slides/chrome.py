@@ -1,0 +1,110 @@
+"""One slide as DOT: its nodes, drawn as `argmap render` draws them, with the slide's chrome.
+
+The chrome is the same on every slide: the heading and, below it, the slide's number,
+the map's title and its source, at the top left; the legend of the whole deck (what any
+of its slides draws), so the key does not change from slide to slide. A node whose
+nodes below go on later says how many and on which slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from argmap.model import ArgMap, Kind, Label
+from argmap.renderers.dot import SAFE_NAME, MapDrawing
+from argmap.renderers.dot_statements import (
+    EDGE_DEFAULTS,
+    graph_attrs,
+    node_defaults,
+    title_label,
+)
+from argmap.renderers.dot_style import THEMES, DotOptions
+from argmap.renderers.dot_syntax import attr_list, quote
+from argmap.renderers.legend import Shown, legend
+from argmap.renderers.views import View
+from argmap.slides.plan import Slide
+
+_NOUNS = {Kind.THESIS: "Thesis", Kind.PREMISE: "Reason", Kind.OBJECTION: "Objection",
+          Kind.COUNTEREXAMPLE: "Counterexample", Kind.REBUTTAL: "Rebuttal"}
+_WHAT_FOLLOWS = {Kind.PREMISE: "and what supports it"}
+
+
+@dataclass(frozen=True)
+class Key:
+    """The legend every slide of a deck shares: what the whole deck draws."""
+
+    shown: Shown
+    lines: tuple[tuple[str, Mapping[str, str]], ...]
+
+    @classmethod
+    def of(cls, amap: ArgMap, options: DotOptions,
+           labels: Mapping[str, Label] | None) -> Key:
+        from argmap.renderers.undercut_dot import legend_lines
+
+        whole = MapDrawing(amap, options, labels, view=View())
+        for _ in whole.body():  # fills in the references to other maps
+            pass
+        return cls(whole.shown(), tuple(legend_lines(amap, options, whole.theme)))
+
+
+def heading(amap: ArgMap, slide: Slide) -> str:
+    """What the slide is about: `Overview`, `Objection O1 and the answers to it`."""
+    if slide.overview:
+        words = "Overview: the thesis, its reasons and the objections to it"
+    else:
+        node = amap.index()[slide.branch]
+        words = f"{_NOUNS[node.kind]} {node.id} " + _WHAT_FOLLOWS.get(
+            node.kind, "and the answers to it")
+    if slide.parts > 1:
+        words += f" ({slide.part} of {slide.parts})"
+    return words
+
+
+def byline(amap: ArgMap, number: int, total: int) -> str:
+    """The slide's number, the map's title and its source, on one line."""
+    source = amap.source
+    who = source.authors + (f" ({source.year})" if source.year else "")
+    return " · ".join(part for part in (f"Slide {number} of {total}", amap.title, who)
+                      if part)
+
+
+def slide_dot(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOptions,
+              key: Key, labels: Mapping[str, Label] | None = None,
+              pad: str | None = None) -> str:
+    """The DOT source of slide `number` (from 1) of `total`; `pad` overrides the margin."""
+    return "\n".join(_lines(amap, slide, number, total, options, key, labels, pad)) + "\n"
+
+
+def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOptions,
+           key: Key, labels: Mapping[str, Label] | None, pad: str | None) -> Iterator[str]:
+    compact = set(slide.context)
+    if amap.thesis.id not in slide.kept:
+        compact.add(amap.thesis.id)
+    view = View(slide.kept | compact, frozenset(compact),
+                {node_id: count for node_id, (count, _) in slide.continued.items()})
+    drawing = MapDrawing(amap, options, labels, view=view)
+    for node_id, (count, later) in slide.continued.items():
+        drawing.texts[node_id] = replace(drawing.texts[node_id],
+                                         more=f"+{count} more on slide {later + 1}")
+    name = amap.id if SAFE_NAME.match(amap.id) else "argmap"
+    attrs = graph_attrs(options, title_label(heading(amap, slide), byline(amap, number, total),
+                                             options, options.wrap * 4))
+    # The page shape is made by padding, not by Graphviz stretching the layout.
+    attrs.pop("ratio", None)
+    attrs.pop("size", None)
+    if pad is not None:
+        attrs["pad"] = pad
+    yield f"digraph {quote(name)} {{"
+    yield "  graph" + attr_list(attrs)
+    yield "  node" + attr_list(node_defaults(options))
+    yield "  edge" + attr_list(EDGE_DEFAULTS)
+    yield from drawing.body()
+    lowest = max(drawing.index, key=drawing.level)
+    yield from legend(options, labels is not None, key.lines, key.shown,
+                      below=drawing.names[lowest])
+    yield "}"
+
+
+def background(options: DotOptions) -> str:
+    return THEMES[options.theme].background

@@ -1,0 +1,187 @@
+"""Which nodes go on which slide: an overview, then each branch of the thesis, split to fit.
+
+The overview draws the thesis and what hangs directly under it (its reasons, the
+objections to it, free-standing attacks on it). Every one of those with something under
+it then gets slides of its own: the branch's top node and, level by level, what supports
+or answers it, as much as fits one slide. What does not fit continues on the next
+slides, each drawing the way from the thesis down to where it goes on, compact.
+
+A linked group of premises is never split: its members meet at one junction. Whether a
+slide fits is asked of `fits`, which draws it (with Graphviz) and measures its text; the
+planner itself knows nothing of Graphviz, so it can be tested with any rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from argmap.model import ArgMap, Node
+from argmap.renderers.page_plan import hang
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: the nodes it draws in full, and the ones it draws compact for context."""
+
+    #: The top node of the branch the slide belongs to (the thesis for the overview).
+    branch: str
+    #: Drawn in full: the nodes the slide is about.
+    kept: frozenset[str]
+    #: Drawn compact: the way from the thesis down to the kept nodes.
+    context: frozenset[str]
+    #: Which slide of its branch this is, from 1, and how many the branch has.
+    part: int = 1
+    parts: int = 1
+    #: Kept nodes with nodes below them left to later slides: how many, and the index
+    #: (from 0) of the slide that goes on with them.
+    continued: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    #: The overview: the thesis and what hangs directly under it.
+    overview: bool = False
+
+
+#: Asked whether a slide fits: the nodes drawn in full, the nodes drawn compact.
+Fits = Callable[[frozenset[str], frozenset[str]], bool]
+
+
+class DeckPlan:
+    """Plans a map's slides; `fits` says whether a set of nodes fits one slide."""
+
+    def __init__(self, amap: ArgMap, fits: Fits) -> None:
+        self.amap = amap
+        self.fits = fits
+        self.index = amap.index()
+        self.upper = hang(amap)
+        self.under: dict[str, list[str]] = {}
+        for node_id in self.index:
+            if node_id in self.upper:
+                self.under.setdefault(self.upper[node_id], []).append(node_id)
+
+    def slides(self) -> list[Slide]:
+        thesis = self.amap.thesis.id
+        tops = self.under.get(thesis, [])
+        # Attackers that hang under nothing (they attack each other in a loop) are
+        # drawn beside the thesis, as in `argmap render`.
+        free = [node_id for node_id in self.index
+                if node_id != thesis and node_id not in self.upper]
+        jobs: list[tuple[str, list[list[str]], bool]] = [
+            (thesis, self._units(thesis) + [[node_id] for node_id in free], True)]
+        jobs += [(top, self._units(top), False) for top in [*tops, *free]
+                 if self.under.get(top)]
+        slides: list[Slide] = []
+        for branch, units, overview in jobs:
+            slides.extend(self._branch(branch, units, overview))
+        return _linked(slides, self.under)
+
+    def _units(self, node_id: str) -> list[list[str]]:
+        """What hangs under `node_id`, each linked group of premises as one unit."""
+        units: list[list[str]] = []
+        groups: dict[int, list[str]] = {}
+        for child in self.under.get(node_id, []):
+            node = self.index[child]
+            if node.group is not None and node.parent == node_id:
+                if node.group not in groups:
+                    groups[node.group] = []
+                    units.append(groups[node.group])
+                groups[node.group].append(child)
+            else:
+                units.append([child])
+        return units
+
+    def _branch(self, branch: str, units: list[list[str]], overview: bool) -> list[Slide]:
+        """The slides of one branch: level by level, as much as fits each slide."""
+        slides: list[Slide] = []
+        anchors = frozenset({branch})
+        while units:
+            order = units if overview else self._level_order(units)
+            count = self._most_that_fit(anchors, order, overview)
+            if count < len(order):
+                # As many slides as it takes, evened out: no slide of one lonely node.
+                even = math.ceil(len(order) / math.ceil(len(order) / count))
+                if even < count and self._fit(anchors, order[:even], overview):
+                    count = even
+            kept = anchors | {node_id for unit in order[:count] for node_id in unit}
+            slides.append(Slide(branch, kept, self._context(kept, overview),
+                                overview=overview))
+            if overview:
+                units = order[count:]
+                continue
+            frontier = [unit for unit in order[count:] if self.upper[unit[0]] in kept]
+            units = _document_order(frontier, self.index)
+            anchors = frozenset(self.upper[unit[0]] for unit in units)
+        count = len(slides)
+        return [Slide(s.branch, s.kept, s.context, i + 1, count, overview=overview)
+                for i, s in enumerate(slides)]
+
+    def _level_order(self, units: list[list[str]]) -> list[list[str]]:
+        """`units` and every unit below them, level by level: a prefix hangs together."""
+        order, level = [], list(units)
+        while level:
+            order.extend(level)
+            level = [below for unit in level for node_id in unit
+                     for below in self._units(node_id)]
+        return order
+
+    def _most_that_fit(self, anchors: frozenset[str], order: Sequence[list[str]],
+                       overview: bool) -> int:
+        """The longest prefix of `order` that fits one slide with `anchors` (at least 1)."""
+        if self._fit(anchors, order, overview):
+            return len(order)
+        low, high = 1, len(order) - 1  # low: fits or is the least there can be
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fit(anchors, order[:middle], overview):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def _fit(self, anchors: frozenset[str], units: Sequence[list[str]], overview: bool) -> bool:
+        kept = anchors | {node_id for unit in units for node_id in unit}
+        return self.fits(kept, self._context(kept, overview))
+
+    def _context(self, kept: frozenset[str], overview: bool) -> frozenset[str]:
+        if overview:
+            return frozenset()
+        above: set[str] = set()
+        for node_id in kept:
+            while node_id in self.upper and self.upper[node_id] not in above:
+                node_id = self.upper[node_id]
+                above.add(node_id)
+        return frozenset(above - kept)
+
+
+def _document_order(units: list[list[str]], index: Mapping[str, Node]) -> list[list[str]]:
+    place = {node_id: i for i, node_id in enumerate(index)}
+    return sorted(units, key=lambda unit: place[unit[0]])
+
+
+def _linked(slides: list[Slide], under: Mapping[str, list[str]]) -> list[Slide]:
+    """Each slide with, for every kept node whose nodes below are not all drawn, how
+    many are left out and which later slide goes on with them."""
+    linked = []
+    for i, slide in enumerate(slides):
+        continued: dict[str, tuple[int, int]] = {}
+        for node_id in sorted(slide.kept):
+            hidden = [below for below in under.get(node_id, ()) if below not in slide.kept]
+            if not hidden:
+                continue
+            later = next((j for j in range(i + 1, len(slides))
+                          if any(below in slides[j].kept for below in hidden)), None)
+            if later is not None:
+                # On the overview, the thesis goes on with more of what hangs under it;
+                # below it, a node goes on with everything under what is left out.
+                count = len(hidden) if slide.overview else _count_below(under, hidden)
+                continued[node_id] = (count, later)
+        linked.append(Slide(slide.branch, slide.kept, slide.context, slide.part,
+                            slide.parts, continued, slide.overview))
+    return linked
+
+
+def _count_below(under: Mapping[str, list[str]], tops: Sequence[str]) -> int:
+    stack, count = list(tops), 0
+    while stack:
+        count += 1
+        stack.extend(under.get(stack.pop(), ()))
+    return count
