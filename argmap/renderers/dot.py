@@ -131,8 +131,10 @@ class MapDrawing:
         if self.options.legend or self.labels is not None:
             from argmap.renderers.undercut_dot import legend_lines
 
+            lowest = max(self.index, key=self.level)
             yield from legend(self.options, self.labels is not None,
-                              legend_lines(self.amap, self.options, self.theme), self.shown())
+                              legend_lines(self.amap, self.options, self.theme), self.shown(),
+                              below=self.names[lowest])
         yield "}"
 
     def shown(self) -> Shown:

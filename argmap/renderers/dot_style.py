@@ -96,7 +96,7 @@ class DotOptions:
     wrap: int = 32
     font_size: float = 14.0
     #: Width over height of the page, e.g. 16/9: the layout is folded towards it, and
-    #: Graphviz spreads the drawing to fill it exactly.
+    #: the drawing is padded to it exactly (`graphviz_run`).
     ratio: float | None = None
     legend: bool = False
     #: Levels below the thesis (or below `focus`) to draw; deeper nodes are folded away

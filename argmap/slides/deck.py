@@ -97,8 +97,7 @@ class Deck:
     def plan(self) -> list[Slide]:
         return DeckPlan(self.amap, self._fits).slides()
 
-    def _fits(self, kept: frozenset[str], context: frozenset[str]) -> bool:
-        slide = Slide(self.amap.thesis.id, kept, context)
+    def _fits(self, slide: Slide) -> bool:
         return self.measure(slide, 99, 99).projected(self.options.ratio) >= \
             self.options.min_text
 

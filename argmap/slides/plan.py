@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from argmap.model import ArgMap, Node
+from argmap.model import ArgMap
 from argmap.renderers.page_plan import hang
 
 
@@ -41,8 +41,10 @@ class Slide:
     overview: bool = False
 
 
-#: Asked whether a slide fits: the nodes drawn in full, the nodes drawn compact.
-Fits = Callable[[frozenset[str], frozenset[str]], bool]
+#: Asked whether a slide fits; its `continued` marks say `+99 more on slide 99`.
+Fits = Callable[[Slide], bool]
+#: The widest a continued mark can be, for the slides tried before they are numbered.
+_PLACEHOLDER = (99, 98)
 
 
 class DeckPlan:
@@ -90,10 +92,16 @@ class DeckPlan:
         return units
 
     def _branch(self, branch: str, units: list[list[str]], overview: bool) -> list[Slide]:
-        """The slides of one branch: level by level, as much as fits each slide."""
+        """The slides of one branch: level by level, as much as fits each slide.
+
+        What a slide leaves out goes on next, one node's leftovers at a time, so a
+        slide goes on from one place, not from several levels at once.
+        """
         slides: list[Slide] = []
-        anchors = frozenset({branch})
-        while units:
+        queue: list[tuple[str, list[list[str]]]] = [(branch, units)]
+        while queue:
+            anchor, units = queue.pop(0)
+            anchors = frozenset({anchor})
             order = units if overview else self._level_order(units)
             count = self._most_that_fit(anchors, order, overview)
             if count < len(order):
@@ -105,11 +113,15 @@ class DeckPlan:
             slides.append(Slide(branch, kept, self._context(kept, overview),
                                 overview=overview))
             if overview:
-                units = order[count:]
+                if order[count:]:
+                    queue.insert(0, (anchor, order[count:]))
                 continue
-            frontier = [unit for unit in order[count:] if self.upper[unit[0]] in kept]
-            units = _document_order(frontier, self.index)
-            anchors = frozenset(self.upper[unit[0]] for unit in units)
+            left: dict[str, list[list[str]]] = {}
+            for unit in order[count:]:
+                if self.upper[unit[0]] in kept:
+                    left.setdefault(self.upper[unit[0]], []).append(unit)
+            place = {node_id: i for i, node_id in enumerate(self.index)}
+            queue[:0] = sorted(left.items(), key=lambda item: place[item[0]])
         count = len(slides)
         return [Slide(s.branch, s.kept, s.context, i + 1, count, overview=overview)
                 for i, s in enumerate(slides)]
@@ -139,7 +151,10 @@ class DeckPlan:
 
     def _fit(self, anchors: frozenset[str], units: Sequence[list[str]], overview: bool) -> bool:
         kept = anchors | {node_id for unit in units for node_id in unit}
-        return self.fits(kept, self._context(kept, overview))
+        marks = {node_id: _PLACEHOLDER for node_id in kept
+                 if any(below not in kept for below in self.under.get(node_id, ()))}
+        return self.fits(Slide(self.amap.thesis.id, kept, self._context(kept, overview),
+                               continued=marks, overview=overview))
 
     def _context(self, kept: frozenset[str], overview: bool) -> frozenset[str]:
         if overview:
@@ -152,28 +167,24 @@ class DeckPlan:
         return frozenset(above - kept)
 
 
-def _document_order(units: list[list[str]], index: Mapping[str, Node]) -> list[list[str]]:
-    place = {node_id: i for i, node_id in enumerate(index)}
-    return sorted(units, key=lambda unit: place[unit[0]])
-
-
 def _linked(slides: list[Slide], under: Mapping[str, list[str]]) -> list[Slide]:
-    """Each slide with, for every kept node whose nodes below are not all drawn, how
-    many are left out and which later slide goes on with them."""
+    """Each slide with, for every kept node with nodes below it first drawn later, how
+    many those are and which slide goes on with them."""
+    first: dict[str, int] = {}
+    for i, slide in enumerate(slides):
+        for node_id in slide.kept:
+            first.setdefault(node_id, i)
     linked = []
     for i, slide in enumerate(slides):
         continued: dict[str, tuple[int, int]] = {}
         for node_id in sorted(slide.kept):
-            hidden = [below for below in under.get(node_id, ()) if below not in slide.kept]
-            if not hidden:
-                continue
-            later = next((j for j in range(i + 1, len(slides))
-                          if any(below in slides[j].kept for below in hidden)), None)
-            if later is not None:
+            hidden = [below for below in under.get(node_id, ()) if first.get(below, -1) > i]
+            if hidden:
                 # On the overview, the thesis goes on with more of what hangs under it;
-                # below it, a node goes on with everything under what is left out.
-                count = len(hidden) if slide.overview else _count_below(under, hidden)
-                continued[node_id] = (count, later)
+                # elsewhere, a node goes on with everything under what is left out.
+                count = len(hidden) if slide.overview and node_id == slide.branch else \
+                    _count_below(under, hidden)
+                continued[node_id] = (count, min(first[below] for below in hidden))
         linked.append(Slide(slide.branch, slide.kept, slide.context, slide.part,
                             slide.parts, continued, slide.overview))
     return linked
