@@ -88,11 +88,12 @@ def slides(
         labels = labels_for(amap)
     options = DeckOptions(DotOptions(theme=theme, wrap=wrap), _ratio(ratio), min_text,
                           status)
-    drawn = Deck(amap, options, labels).drawn()
-
     def warn(line: str) -> None:
-        sys.stderr.write(f"argmap: warning: {path}: Graphviz: {line}\n")
+        sys.stderr.write(f"argmap: warning: {path}: {line}\n")
 
-    write_deck(folder, deck_files(path.stem, drawn, options.ratio, png, pdf, warn))
+    drawn = Deck(amap, options, labels).drawn(warn)
+
+    write_deck(folder, deck_files(path.stem, drawn, options.ratio, png, pdf,
+                                  lambda line: warn(f"Graphviz: {line}")))
     sys.stderr.write(f"wrote {folder}{'/' if not str(folder).endswith('/') else ''} "
                      f"({len(drawn)} slides)\n")

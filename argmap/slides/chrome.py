@@ -22,6 +22,7 @@ from argmap.renderers.dot_statements import (
 from argmap.renderers.dot_style import THEMES, DotOptions
 from argmap.renderers.dot_syntax import attr_list, quote
 from argmap.renderers.legend import Shown, legend
+from argmap.renderers.text_measure import opening
 from argmap.renderers.views import View
 from argmap.slides.plan import Slide
 
@@ -84,6 +85,11 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     view = View(slide.kept | compact, frozenset(compact),
                 {node_id: count for node_id, (count, _) in slide.continued.items()})
     drawing = MapDrawing(amap, options, labels, view=view)
+    for node_id in slide.context - {amap.thesis.id}:
+        # A step on the way down from the thesis: its id and the start of its claim.
+        drawing.texts[node_id] = replace(
+            drawing.texts[node_id],
+            claim=opening(drawing.index[node_id].claim, options.wrap, 1))
     for node_id, (count, later) in slide.continued.items():
         drawing.texts[node_id] = replace(drawing.texts[node_id],
                                          more=f"+{count} more on slide {later + 1}")
@@ -93,6 +99,8 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     # The page shape is made by padding, not by Graphviz stretching the layout.
     attrs.pop("ratio", None)
     attrs.pop("size", None)
+    attrs["ranksep"] = "0.3"  # inches; a slide's ranks are few, its height is dear
+    attrs["margin"] = "0"  # PDF pages otherwise get half an inch more round them
     if pad is not None:
         attrs["pad"] = pad
     yield f"digraph {quote(name)} {{"

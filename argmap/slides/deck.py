@@ -112,12 +112,20 @@ class Deck:
         return slide_dot(self.amap, slide, number, total, self.drawing, self.key,
                          self.labels, pad)
 
-    def drawn(self) -> list[Drawn]:
-        """Every slide with the DOT that draws it at the page shape, and its measure."""
+    def drawn(self, warn: Callable[[str], None] = lambda line: None) -> list[Drawn]:
+        """Every slide with the DOT that draws it at the page shape, and its measure.
+
+        A slide whose text is still below the floor (a single claim too long, or too far
+        down, to fit with the way to it) is drawn anyway, and `warn` says so.
+        """
         slides = self.plan()
         result = []
         for number, slide in enumerate(slides, 1):
             measure = self.measure(slide, number, len(slides))
+            if measure.projected(self.options.ratio) < self.options.min_text - 0.05:
+                warn(f"slide {number}: its smallest text is "
+                     f"{measure.projected(self.options.ratio):.1f} px, below --min-text "
+                     f"{self.options.min_text:g}: it does not fit any smaller")
             pad = measure.pad(self.options.ratio)
             result.append(Drawn(slide, self.source(slide, number, len(slides), pad),
                                 measure))

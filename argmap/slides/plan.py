@@ -95,13 +95,14 @@ class DeckPlan:
         """The slides of one branch: level by level, as much as fits each slide.
 
         What a slide leaves out goes on next, one node's leftovers at a time, so a
-        slide goes on from one place, not from several levels at once.
+        slide goes on from one place, not from several levels at once. That node was
+        drawn in full before: on the slides that go on from it, it is drawn compact.
         """
         slides: list[Slide] = []
         queue: list[tuple[str, list[list[str]]]] = [(branch, units)]
         while queue:
             anchor, units = queue.pop(0)
-            anchors = frozenset({anchor})
+            anchors = frozenset({anchor}) if overview or not slides else frozenset()
             order = units if overview else self._level_order(units)
             count = self._most_that_fit(anchors, order, overview)
             if count < len(order):
@@ -110,21 +111,44 @@ class DeckPlan:
                 if even < count and self._fit(anchors, order[:even], overview):
                     count = even
             kept = anchors | {node_id for unit in order[:count] for node_id in unit}
-            slides.append(Slide(branch, kept, self._context(kept, overview),
-                                overview=overview))
+            slides.append(self._slide(branch, kept, overview))
             if overview:
                 if order[count:]:
                     queue.insert(0, (anchor, order[count:]))
                 continue
             left: dict[str, list[list[str]]] = {}
             for unit in order[count:]:
-                if self.upper[unit[0]] in kept:
+                if self.upper[unit[0]] in kept | {anchor}:
                     left.setdefault(self.upper[unit[0]], []).append(unit)
             place = {node_id: i for i, node_id in enumerate(self.index)}
             queue[:0] = sorted(left.items(), key=lambda item: place[item[0]])
+        if not overview:
+            slides = self._merged(slides)
         count = len(slides)
         return [Slide(s.branch, s.kept, s.context, i + 1, count, overview=overview)
                 for i, s in enumerate(slides)]
+
+    def _merged(self, slides: list[Slide]) -> list[Slide]:
+        """Neighbouring slides of a branch drawn as one wherever the two fit together."""
+        merged = slides[:1]
+        for slide in slides[1:]:
+            both = self._slide(slide.branch, merged[-1].kept | slide.kept, False)
+            if self.fits(self._marked(both)):
+                merged[-1] = both
+            else:
+                merged.append(slide)
+        return merged
+
+    def _slide(self, branch: str, kept: frozenset[str], overview: bool) -> Slide:
+        return Slide(branch, kept, self._context(kept, overview), overview=overview)
+
+    def _marked(self, slide: Slide) -> Slide:
+        """`slide` with the widest continued mark on every node with nodes left out."""
+        shown = slide.kept | slide.context
+        marks = {node_id: _PLACEHOLDER for node_id in shown
+                 if any(below not in shown for below in self.under.get(node_id, ()))}
+        return Slide(slide.branch, slide.kept, slide.context, continued=marks,
+                     overview=slide.overview)
 
     def _level_order(self, units: list[list[str]]) -> list[list[str]]:
         """`units` and every unit below them, level by level: a prefix hangs together."""
@@ -151,10 +175,7 @@ class DeckPlan:
 
     def _fit(self, anchors: frozenset[str], units: Sequence[list[str]], overview: bool) -> bool:
         kept = anchors | {node_id for unit in units for node_id in unit}
-        marks = {node_id: _PLACEHOLDER for node_id in kept
-                 if any(below not in kept for below in self.under.get(node_id, ()))}
-        return self.fits(Slide(self.amap.thesis.id, kept, self._context(kept, overview),
-                               continued=marks, overview=overview))
+        return self.fits(self._marked(self._slide(self.amap.thesis.id, kept, overview)))
 
     def _context(self, kept: frozenset[str], overview: bool) -> frozenset[str]:
         if overview:
@@ -177,7 +198,7 @@ def _linked(slides: list[Slide], under: Mapping[str, list[str]]) -> list[Slide]:
     linked = []
     for i, slide in enumerate(slides):
         continued: dict[str, tuple[int, int]] = {}
-        for node_id in sorted(slide.kept):
+        for node_id in sorted(slide.kept | slide.context):
             hidden = [below for below in under.get(node_id, ()) if first.get(below, -1) > i]
             if hidden:
                 # On the overview, the thesis goes on with more of what hangs under it;
