@@ -15,8 +15,10 @@ from argmap.model import ArgMap, Kind, Label
 from argmap.renderers.dot import SAFE_NAME, MapDrawing
 from argmap.renderers.dot_statements import (
     EDGE_DEFAULTS,
+    edge_statement,
     graph_attrs,
     node_defaults,
+    node_statement,
     title_label,
 )
 from argmap.renderers.dot_style import THEMES, DotOptions
@@ -70,15 +72,27 @@ def byline(amap: ArgMap, number: int, total: int) -> str:
                       if part)
 
 
+@dataclass(frozen=True)
+class Page:
+    """Room to fill so the chrome sits in the same place on every slide: the heading as
+    wide as the page (so it starts at its left edge) and room below the legend (so the
+    heading is at the top edge), in points; `pad` is what is left to reach the shape."""
+
+    width: float = 0.0
+    below: float = 0.0
+    pad: str | None = None
+
+
 def slide_dot(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOptions,
               key: Key, labels: Mapping[str, Label] | None = None,
-              pad: str | None = None) -> str:
-    """The DOT source of slide `number` (from 1) of `total`; `pad` overrides the margin."""
-    return "\n".join(_lines(amap, slide, number, total, options, key, labels, pad)) + "\n"
+              page: Page | None = None) -> str:
+    """The DOT source of slide `number` (from 1) of `total`, filling `page`."""
+    return "\n".join(_lines(amap, slide, number, total, options, key, labels,
+                            page or Page())) + "\n"
 
 
 def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOptions,
-           key: Key, labels: Mapping[str, Label] | None, pad: str | None) -> Iterator[str]:
+           key: Key, labels: Mapping[str, Label] | None, page: Page) -> Iterator[str]:
     compact = set(slide.context)
     if amap.thesis.id not in slide.kept:
         compact.add(amap.thesis.id)
@@ -94,15 +108,18 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
         drawing.texts[node_id] = replace(drawing.texts[node_id],
                                          more=f"+{count} more on slide {later + 1}")
     name = amap.id if SAFE_NAME.match(amap.id) else "argmap"
-    attrs = graph_attrs(options, title_label(heading(amap, slide), byline(amap, number, total),
-                                             options, options.wrap * 4))
+    title = title_label(heading(amap, slide), byline(amap, number, total), options,
+                        options.wrap * 4)
+    if page.width:
+        title = title.replace("<<TABLE ", f'<<TABLE WIDTH="{int(page.width)}" ', 1)
+    attrs = graph_attrs(options, title)
     # The page shape is made by padding, not by Graphviz stretching the layout.
     attrs.pop("ratio", None)
     attrs.pop("size", None)
     attrs["ranksep"] = "0.3"  # inches; a slide's ranks are few, its height is dear
     attrs["margin"] = "0"  # PDF pages otherwise get half an inch more round them
-    if pad is not None:
-        attrs["pad"] = pad
+    if page.pad is not None:
+        attrs["pad"] = page.pad
     yield f"digraph {quote(name)} {{"
     yield "  graph" + attr_list(attrs)
     yield "  node" + attr_list(node_defaults(options))
@@ -111,6 +128,12 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     lowest = max(drawing.index, key=drawing.level)
     yield from legend(options, labels is not None, key.lines, key.shown,
                       below=drawing.names[lowest])
+    if page.below > 0:
+        yield node_statement("~slide foot", {"shape": "point", "style": "invis",
+                                             "width": "0.01",
+                                             "height": f"{page.below / 72:.3f}"})
+        yield edge_statement(drawing.names[lowest], "~slide foot",
+                             {"style": "invis", "weight": "0", "minlen": "3"})
     yield "}"
 
 

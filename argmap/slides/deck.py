@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgMap, Label
 from argmap.renderers.dot_style import DotOptions
-from argmap.slides.chrome import Key, slide_dot
+from argmap.slides.chrome import Key, Page, slide_dot
 from argmap.slides.plan import DeckPlan, Slide
 
 #: The projector's width in pixels (a 1920 × 1080 screen).
@@ -102,34 +102,41 @@ class Deck:
             self.options.min_text
 
     def measure(self, slide: Slide, number: int, total: int) -> Measure:
-        from argmap.renderers.graphviz_run import run_dot
+        return Measure.of_svg(self._svg(self.source(slide, number, total)))
 
-        self.probes += 1
-        source = self.source(slide, number, total)
-        return Measure.of_svg(run_dot(source, "svg").data.decode("utf-8"))
-
-    def source(self, slide: Slide, number: int, total: int, pad: str | None = None) -> str:
+    def source(self, slide: Slide, number: int, total: int, page: Page | None = None) -> str:
         return slide_dot(self.amap, slide, number, total, self.drawing, self.key,
-                         self.labels, pad)
+                         self.labels, page)
 
     def drawn(self, warn: Callable[[str], None] = lambda line: None) -> list[Drawn]:
         """Every slide with the DOT that draws it at the page shape, and its measure.
 
-        A slide whose text is still below the floor (a single claim too long, or too far
-        down, to fit with the way to it) is drawn anyway, and `warn` says so.
+        Each slide is measured, given the room that puts its heading at the page's top
+        left corner, measured again, and padded to the exact shape. A slide whose text
+        is still below the floor (a single claim too long, or too far down, to fit with
+        the way to it) is drawn anyway, and `warn` says so.
         """
         slides = self.plan()
-        result = []
+        ratio, result = self.options.ratio, []
         for number, slide in enumerate(slides, 1):
             measure = self.measure(slide, number, len(slides))
-            if measure.projected(self.options.ratio) < self.options.min_text - 0.05:
-                warn(f"slide {number}: its smallest text is "
-                     f"{measure.projected(self.options.ratio):.1f} px, below --min-text "
-                     f"{self.options.min_text:g}: it does not fit any smaller")
-            pad = measure.pad(self.options.ratio)
-            result.append(Drawn(slide, self.source(slide, number, len(slides), pad),
-                                measure))
+            if measure.projected(ratio) < self.options.min_text - 0.05:
+                warn(f"slide {number}: its smallest text is {measure.projected(ratio):.1f} "
+                     f"px, below --min-text {self.options.min_text:g}: it does not fit "
+                     "any smaller")
+            width = measure.page_width(ratio)
+            page = Page(width - 2 * 0.3 * 72 - 4, max(0.0, width / ratio - measure.height))
+            filled = Measure.of_svg(self._svg(self.source(slide, number, len(slides), page)))
+            page = replace(page, pad=filled.pad(ratio))
+            result.append(Drawn(slide, self.source(slide, number, len(slides), page),
+                                replace(filled, smallest=measure.smallest)))
         return result
+
+    def _svg(self, source: str) -> str:
+        from argmap.renderers.graphviz_run import run_dot
+
+        self.probes += 1
+        return run_dot(source, "svg").data.decode("utf-8")
 
 
 def render(drawn: Drawn, fmt: str, ratio: float,
