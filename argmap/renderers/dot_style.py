@@ -104,6 +104,9 @@ class DotOptions:
     depth: int | None = None
     #: Draw only this node's subtree and the nodes from the thesis down to it.
     focus: str | None = None
+    #: Stack leaves in columns beside their arrows (TB only); slides, with few nodes
+    #: each, draw them side by side instead.
+    columns: bool = True
 
     @property
     def fold_to(self) -> float:

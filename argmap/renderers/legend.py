@@ -20,7 +20,7 @@ from argmap.renderers.dot_statements import (
     node_statement,
 )
 from argmap.renderers.dot_style import SHAPES, STATUS_WORDS, THEMES, DotOptions
-from argmap.renderers.dot_syntax import attr_list, font, html, quote
+from argmap.renderers.dot_syntax import attr_list, font, html, number, quote
 
 #: The legend's first node: something to hang the legend from.
 LEGEND_ANCHOR = f"~legend {Kind.THESIS.value}"
@@ -58,7 +58,8 @@ class Shown:
 
 def legend(options: DotOptions, status: bool,
            lines: Sequence[tuple[str, Mapping[str, str]]] = (),
-           shown: Shown | None = None, below: str | None = None) -> Iterator[str]:
+           shown: Shown | None = None, below: str | None = None,
+           room: float = 0.0) -> Iterator[str]:
     """A key in its own box, in two rows: a node of each kind, then sample arrows.
 
     `status` adds the colours of the evaluation labels (and takes the kind colours
@@ -66,7 +67,7 @@ def legend(options: DotOptions, status: bool,
     and the edge's attributes; `shown` keeps to what the drawing has. Two short rows
     rather than one long one, so the key is not wider than a small drawing; `below`
     names a node the key is ranked under, so its rows are not as deep as the
-    drawing's ranks beside them.
+    drawing's ranks beside them; `room` leaves that many points free below the key.
     """
     shown = shown or Shown()
     kinds, statuses = _legend_keys(options, status, shown)
@@ -104,6 +105,10 @@ def legend(options: DotOptions, status: bool,
     if below is not None and rows:
         # Weight 0: the key takes the ranks below, without pulling on the drawing.
         yield edge_statement(below, rows[0][0][0], {"style": "invis", "weight": "0"})
+    if room > 0 and rows:
+        yield node_statement("~legend room", {"shape": "point", "style": "invis",
+                                              "width": "0.01", "height": number(room / 72)})
+        yield edge_statement(rows[-1][0][0], "~legend room", {"style": "invis"})
 
 
 def _legend_keys(options: DotOptions, status: bool, shown: Shown,

@@ -197,7 +197,7 @@ class Planner:
             if child.group is not None and child.parent == node_id:
                 key = junction_key(node_id, child.group)
                 shape = "linked"
-            elif self.across and child.id not in self.plan.under:
+            elif self.across and self.options.columns and child.id not in self.plan.under:
                 key = column_of.setdefault(child.kind is Kind.PREMISE, child.id)
                 shape = "column"
             else:

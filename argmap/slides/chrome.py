@@ -15,10 +15,8 @@ from argmap.model import ArgMap, Kind, Label
 from argmap.renderers.dot import SAFE_NAME, MapDrawing
 from argmap.renderers.dot_statements import (
     EDGE_DEFAULTS,
-    edge_statement,
     graph_attrs,
     node_defaults,
-    node_statement,
     title_label,
 )
 from argmap.renderers.dot_style import THEMES, DotOptions
@@ -116,7 +114,7 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     # The page shape is made by padding, not by Graphviz stretching the layout.
     attrs.pop("ratio", None)
     attrs.pop("size", None)
-    attrs["ranksep"] = "0.3"  # inches; a slide's ranks are few, its height is dear
+    attrs["ranksep"] = "0.3"  # inches, `deck.RANKSEP`: a slide's height is dear
     attrs["margin"] = "0"  # PDF pages otherwise get half an inch more round them
     if page.pad is not None:
         attrs["pad"] = page.pad
@@ -127,13 +125,7 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     yield from drawing.body()
     lowest = max(drawing.index, key=drawing.level)
     yield from legend(options, labels is not None, key.lines, key.shown,
-                      below=drawing.names[lowest])
-    if page.below > 0:
-        yield node_statement("~slide foot", {"shape": "point", "style": "invis",
-                                             "width": "0.01",
-                                             "height": f"{page.below / 72:.3f}"})
-        yield edge_statement(drawing.names[lowest], "~slide foot",
-                             {"style": "invis", "weight": "0", "minlen": "3"})
+                      below=drawing.names[lowest], room=page.below)
     yield "}"
 
 

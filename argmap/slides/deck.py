@@ -23,6 +23,7 @@ WIDTH = 1920
 #: The smallest text allowed, in pixels at `WIDTH`: see docs/slides.md.
 MIN_TEXT = 14.0
 FOLD_WIDER = 1.4
+RANKSEP = 0.3  # inches: the gap between ranks on a slide, as `chrome` sets it
 _SVG_SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 _SCALE = re.compile(r'transform="scale\(([0-9.]+)')
@@ -90,7 +91,8 @@ class Deck:
         self.labels = labels
         #: Folded towards a page wider than the slide: the heading and the legend take
         #: some of its height.
-        self.drawing = replace(options.drawing, ratio=options.ratio * FOLD_WIDER)
+        self.drawing = replace(options.drawing, ratio=options.ratio * FOLD_WIDER,
+                               columns=False)
         self.key = Key.of(amap, self.drawing, labels)
         self.probes = 0
 
@@ -125,8 +127,17 @@ class Deck:
                      f"px, below --min-text {self.options.min_text:g}: it does not fit "
                      "any smaller")
             width = measure.page_width(ratio)
-            page = Page(width - 2 * 0.3 * 72 - 4, max(0.0, width / ratio - measure.height))
+            # The room below takes a rank of its own: less the gap between ranks.
+            spare = width / ratio - measure.height - RANKSEP * 72 - 2
+            # Graphviz sets the heading 8 points in from each side of the drawing.
+            page = Page(width - 2 * 0.3 * 72 - 20, spare if spare > 0 else 0.0)
             filled = Measure.of_svg(self._svg(self.source(slide, number, len(slides), page)))
+            over = max(filled.width - width, filled.height - width / ratio)
+            if over > 0.5:  # Graphviz took more room than asked: ask for less
+                page = Page(page.width - max(0.0, filled.width - width),
+                            max(0.0, page.below - max(0.0, filled.height - width / ratio)))
+                filled = Measure.of_svg(
+                    self._svg(self.source(slide, number, len(slides), page)))
             page = replace(page, pad=filled.pad(ratio))
             result.append(Drawn(slide, self.source(slide, number, len(slides), page),
                                 replace(filled, smallest=measure.smallest)))
