@@ -65,7 +65,7 @@ def slides(
 
       argmap slides maps/mine.yaml -o mine-slides --no-png --min-text 18
     """
-    from argmap.cli.render_cmd import _ratio
+    from argmap.cli.render_cmd import parse_ratio
     from argmap.config import load_settings
     from argmap.loader import load
     from argmap.names import resolve
@@ -86,7 +86,7 @@ def slides(
         from argmap.semantics import labels_for
 
         labels = labels_for(amap)
-    options = DeckOptions(DotOptions(theme=theme, wrap=wrap), _ratio(ratio), min_text,
+    options = DeckOptions(DotOptions(theme=theme, wrap=wrap), parse_ratio(ratio), min_text,
                           status)
     def warn(line: str) -> None:
         sys.stderr.write(f"argmap: warning: {path}: {line}\n")

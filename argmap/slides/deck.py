@@ -22,7 +22,9 @@ from argmap.slides.plan import DeckPlan, Slide
 WIDTH = 1920
 #: The smallest text allowed, in pixels at `WIDTH`: see docs/slides.md.
 MIN_TEXT = 14.0
-FOLD_WIDER = 1.4
+#: How much wider than the slide the layout is planned for: so much that no part is
+#: set on a shelf below the others, whose arrows would wind round the boxes above.
+FOLD_WIDER = 50.0
 RANKSEP = 0.3  # inches: the gap between ranks on a slide, as `chrome` sets it
 _SVG_SIZE = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
@@ -89,8 +91,8 @@ class Deck:
         self.amap = amap
         self.options = options
         self.labels = labels
-        #: Folded towards a page wider than the slide: the heading and the legend take
-        #: some of its height.
+        #: Each level in one row, leaves side by side: what does not fit goes on the
+        #: next slide rather than on a shelf or in a column.
         self.drawing = replace(options.drawing, ratio=options.ratio * FOLD_WIDER,
                                columns=False)
         self.key = Key.of(amap, self.drawing, labels)
