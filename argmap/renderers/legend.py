@@ -106,7 +106,7 @@ def legend(options: DotOptions, status: bool,
         # Weight 0: the key takes the ranks below, without pulling on the drawing.
         yield edge_statement(below, rows[0][0][0], {"style": "invis", "weight": "0"})
     if room > 0 and rows:
-        yield node_statement("~legend room", {"shape": "point", "style": "invis",
+        yield node_statement("~legend room", {"shape": "box", "style": "invis", "label": "",
                                               "width": "0.01", "height": number(room / 72)})
         yield edge_statement(rows[-1][0][0], "~legend room", {"style": "invis"})
 
