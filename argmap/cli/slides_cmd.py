@@ -96,4 +96,4 @@ def slides(
     write_deck(folder, deck_files(path.stem, drawn, options.ratio, png, pdf,
                                   lambda line: warn(f"Graphviz: {line}")))
     sys.stderr.write(f"wrote {folder}{'/' if not str(folder).endswith('/') else ''} "
-                     f"({len(drawn)} slides)\n")
+                     f"({len(drawn)} slide{'s' if len(drawn) != 1 else ''})\n")
