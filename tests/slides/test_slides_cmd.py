@@ -67,3 +67,20 @@ def test_status_colours_the_slides_and_their_key(tmp_path):
     assert result.returncode == 0, result.stderr
     first = (folder / "every_kind-01.svg").read_text(encoding="utf-8")
     assert "stands" in first or "defeated" in first
+
+
+def test_without_graphviz_the_earlier_deck_is_left_as_it_was(tmp_path):
+    import os
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "every_kind-01.svg").write_text("the earlier deck")
+    env = {**os.environ, "PATH": str(tmp_path / "no-such-bin")}
+    result = subprocess.run([sys.executable, "-m", "argmap", "slides", EVERY_KIND,
+                             "-o", str(folder)], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 2
+    assert "Graphviz" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["every_kind-01.svg"]
+    assert (folder / "every_kind-01.svg").read_text() == "the earlier deck"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck"]
