@@ -50,13 +50,16 @@ class Key:
 
 
 def heading(amap: ArgMap, slide: Slide) -> str:
-    """What the slide is about: `Overview`, `Objection O1 and the answers to it`."""
+    """What the slide is about: `Overview: ...`, `Objection O1 and the answers to it,
+    continued (2 of 3)`."""
     if slide.overview:
         words = "Overview: the thesis, its reasons and the objections to it"
     else:
         node = amap.index()[slide.branch]
         words = f"{_NOUNS[node.kind]} {node.id} " + _WHAT_FOLLOWS.get(
             node.kind, "and the answers to it")
+    if slide.part > 1:
+        words += ", continued"
     if slide.parts > 1:
         words += f" ({slide.part} of {slide.parts})"
     return words
@@ -123,6 +126,11 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     yield "  node" + attr_list(node_defaults(options))
     yield "  edge" + attr_list(EDGE_DEFAULTS)
     yield from drawing.body()
+    if len(compact) > 2:
+        # The way down from the thesis in one row, like a path of folders: a deep
+        # branch does not spend a rank on every step.
+        yield "  {rank=same; " + " ".join(quote(drawing.names[node_id]) for node_id
+                                          in drawing.index if node_id in compact) + "}"
     lowest = max(drawing.index, key=drawing.level)
     yield from legend(options, labels is not None, key.lines, key.shown,
                       below=drawing.names[lowest], room=page.below)

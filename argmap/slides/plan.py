@@ -4,7 +4,8 @@ The overview draws the thesis and what hangs directly under it (its reasons, the
 objections to it, free-standing attacks on it). Every one of those with something under
 it then gets slides of its own: the branch's top node and, level by level, what supports
 or answers it, as much as fits one slide. What does not fit continues on the next
-slides, each drawing the way from the thesis down to where it goes on, compact.
+slides, each from one node, drawn compact with the way from the thesis down to it;
+neighbouring slides of a branch that fit together are then drawn as one.
 
 A linked group of premises is never split: its members meet at one junction. Whether a
 slide fits is asked of `fits`, which draws it (with Graphviz) and measures its text; the
