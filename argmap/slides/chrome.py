@@ -126,7 +126,7 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
     yield "  node" + attr_list(node_defaults(options))
     yield "  edge" + attr_list(EDGE_DEFAULTS)
     yield from drawing.body()
-    if len(compact) > 2:
+    if len(compact) > 3:
         # The way down from the thesis in one row, like a path of folders: a deep
         # branch does not spend a rank on every step.
         yield "  {rank=same; " + " ".join(quote(drawing.names[node_id]) for node_id
