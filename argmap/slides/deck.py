@@ -1,10 +1,11 @@
 """A deck: plan a map's slides, measure each with Graphviz, and draw them for a projector.
 
-A slide fits when, padded to the page shape (16:9) and shown `WIDTH` pixels wide (1920 ×
-1080), its smallest text is at least `DeckOptions.min_text` pixels high. Each candidate
-slide is laid out once as SVG to measure it; the slides kept are then drawn with the
+A slide fits when, padded to the page shape (16:9) and shown as large as it can be on a
+`WIDTH` × `HEIGHT` screen (1920 × 1080), its smallest text is at least
+`DeckOptions.min_text` pixels high. Each candidate slide is laid out as SVG to measure
+it; the slides kept are then drawn with the
 margin that gives them exactly the page shape (no stretching: the layout stays as
-Graphviz made it, centred), as SVG, as PNG of exactly `WIDTH` pixels, and as PDF.
+Graphviz made it, centred), as SVG, as PNG of the screen's pixels, and as PDF.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from argmap.renderers.dot_style import DotOptions
 from argmap.slides.chrome import Key, Page, slide_dot
 from argmap.slides.plan import DeckPlan, Slide
 
-#: The projector's width in pixels (a 1920 × 1080 screen).
-WIDTH = 1920
+#: The projector's screen in pixels.
+WIDTH, HEIGHT = 1920, 1080
 #: The smallest text allowed, in pixels at `WIDTH`: see docs/slides.md.
 MIN_TEXT = 14.0
 #: How much wider than the slide the layout is planned for: so much that no part is
@@ -64,8 +65,9 @@ class Measure:
         return max(self.width, self.height * ratio)
 
     def projected(self, ratio: float) -> float:
-        """The smallest text's height in pixels, the page shown `WIDTH` pixels wide."""
-        return self.smallest * WIDTH / self.page_width(ratio)
+        """The smallest text's height in pixels, the page shown as large as it can be
+        on a `WIDTH` × `HEIGHT` screen."""
+        return self.smallest * screen_width(ratio) / self.page_width(ratio)
 
     def pad(self, ratio: float, margin: float = 0.3) -> str:
         """The margin, in inches, that gives the drawing (made with `margin`) the shape."""
@@ -152,12 +154,18 @@ class Deck:
         return run_dot(source, "svg").data.decode("utf-8")
 
 
+def screen_width(ratio: float) -> float:
+    """How many pixels wide a slide of shape `ratio` is shown on the screen: 1920 at 16:9
+    or wider, 1440 at 4:3."""
+    return min(WIDTH, HEIGHT * ratio)
+
+
 def render(drawn: Drawn, fmt: str, ratio: float,
            warn: Callable[[str], None] = lambda line: None) -> bytes:
-    """One slide as `fmt` (svg, png or pdf); a PNG is `WIDTH` pixels wide."""
+    """One slide as `fmt` (svg, png or pdf); a PNG has the screen's pixels."""
     from argmap.renderers.graphviz_run import run_dot
 
-    dpi = WIDTH * 72 / drawn.measure.page_width(ratio) if fmt == "png" else None
+    dpi = screen_width(ratio) * 72 / drawn.measure.page_width(ratio) if fmt == "png" else None
     made = run_dot(drawn.source, fmt, dpi=dpi)
     for line in made.warnings:
         warn(line)
