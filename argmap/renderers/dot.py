@@ -88,6 +88,7 @@ class MapDrawing:
                                         node.id in self.view.compact)
                       for node in self.index.values()}
         self.plan = Planner(self.amap, self.texts, options).make()
+        self._levels: dict[str, int] = {}
         self.externals: dict[str, str] = {}
         #: Each linked group's first member, by its junction's key: the junction is
         #: drawn with it. Taken from the plan, so a parent whose id is also another
@@ -102,19 +103,25 @@ class MapDrawing:
         """About how many ranks below its map's top rank the node is drawn.
 
         Counted from the plan (shelves, columns, junctions), so it is known before
-        Graphviz runs; Graphviz may still move a node further down.
+        Graphviz runs; Graphviz may still move a node further down. Each node's level
+        is kept, so asking for every node of a long chain takes linear time.
         """
-        plan, level = self.plan, 0
-        while node_id in plan.hangs_from:
+        plan, steps = self.plan, []
+        while node_id in plan.hangs_from and node_id not in self._levels:
             node, upper = self.index[node_id], plan.hangs_from[node_id]
             if node.group is not None and node.parent == upper:
-                level += 2 + plan.drop.get(junction_key(upper, node.group), 0)
+                step = 2 + plan.drop.get(junction_key(upper, node.group), 0)
             else:
-                top = node_id
+                top, step = node_id, 0
                 while top in plan.above:
-                    top, level = plan.above[top], level + 1
-                level += 1 + plan.drop.get(top, 0)
+                    top, step = plan.above[top], step + 1
+                step += 1 + plan.drop.get(top, 0)
+            steps.append((node_id, step))
             node_id = upper
+        level = self._levels.get(node_id, 0)
+        for below, step in reversed(steps):
+            level += step
+            self._levels[below] = level
         return level
 
     def _status(self, node: Node) -> Label | None:
