@@ -214,6 +214,30 @@ def _render_row(suite: Suite, nodes: int, target: str, rendered: Result, dot: Re
             f"{overhead / start.median:.2f}×")
 
 
+def slides(suite: Suite) -> None:
+    """`argmap slides qiu`: its start-up (`--help`), and the bundled qiu map's whole deck.
+
+    No target: the deck is dozens of Graphviz runs (each slide laid out once to measure
+    it, then drawn as SVG, PNG and PDF), so the table gives the time a slide takes.
+    """
+    work = suite.work
+    table = Table("Slides: argmap slides qiu (an overview and every branch, SVG, PNG, PDF)",
+                  ("command", "median", "min–max", "per slide"))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "qiu-slides"
+        help_run, = suite.measure(Job("argmap slides --help",
+                                      [work.argmap, "slides", "--help"]))
+        deck, = suite.measure(Job("argmap slides qiu",
+                                  [work.argmap, "slides", "qiu", "-o", str(folder)],
+                                  cap=600.0), heavy=True)
+        count = len(list(folder.glob("qiu-*.svg")))
+    per_slide = seconds(deck.median / count) if isinstance(deck, Sample) and count else ""
+    table.rows.append(("argmap slides --help", median(help_run), spread(help_run), ""))
+    table.rows.append((f"argmap slides qiu ({count} slides)", median(deck), spread(deck),
+                       per_slide))
+    suite.tables.append(table)
+
+
 def argdown(suite: Suite) -> None:
     """The same maps through the Argdown CLI: `argdown json` and `argdown map -f svg`."""
     work = suite.work
@@ -269,5 +293,5 @@ def _unavailable(target: str, limit: float, reason: str) -> Verdict:
     return Verdict(target, limit, None, False, reason)
 
 
-CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, argdown,
-                                              lsp_editing)
+CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, slides,
+                                              argdown, lsp_editing)

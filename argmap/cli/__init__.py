@@ -20,6 +20,7 @@ from argmap.cli import (  # noqa: F401  (importing a command module registers it
     quotes_cmd,
     render_cmd,
     show_cmd,
+    slides_cmd,
 )
 from argmap.cli.app import app, main
 

@@ -172,10 +172,10 @@ def dot_options(direction: str, theme: str, wrap: int, font_size: float, ratio: 
     if theme not in THEMES:
         raise fail(f"unknown theme `{theme}`", f"Choose one of: {', '.join(THEMES)}.")
     return DotOptions(theme=theme, direction=direction, wrap=wrap, font_size=font_size,
-                      ratio=_ratio(ratio) if ratio else None, legend=legend)
+                      ratio=parse_ratio(ratio) if ratio else None, legend=legend)
 
 
-def _ratio(text: str) -> float:
+def parse_ratio(text: str) -> float:
     width, sep, height = text.replace("/", ":").partition(":")
     try:
         value = float(width) / float(height) if sep else float(width)

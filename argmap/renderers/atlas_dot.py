@@ -171,7 +171,7 @@ class _AtlasDrawing:
 
         An invisible node above the maps has an edge to each thesis, and `ordering=out`
         keeps those edges, and so the maps, in the order they are written. The legend
-        hangs from it too, on a rank of its own between it and the maps.
+        hangs from it too, its two rows on ranks of their own between it and the maps.
         """
         keyed = self.options.legend or self.labels is not None
         if len(self.drawings) < 2 and not keyed:
@@ -183,7 +183,7 @@ class _AtlasDrawing:
         for drawing in self.drawings.values():
             # Weight 0: the maps must not be pulled towards where the legend is.
             yield edge_statement(_TOP, drawing.names[drawing.amap.thesis.id],
-                                 {"style": "invis", "minlen": "2" if keyed else "1",
+                                 {"style": "invis", "minlen": "3" if keyed else "1",
                                   "weight": "0"})
 
     # -- links between maps

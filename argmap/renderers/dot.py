@@ -136,23 +136,8 @@ class MapDrawing:
                     self.group_heads.setdefault(junction_key(upper, child.group), child)
 
     def level(self, node_id: str) -> int:
-        """About how many ranks below its map's top rank the node is drawn.
-
-        Counted from the plan (shelves, columns, junctions), so it is known before
-        Graphviz runs; Graphviz may still move a node further down.
-        """
-        plan, level = self.plan, 0
-        while node_id in plan.hangs_from:
-            node, upper = self.index[node_id], plan.hangs_from[node_id]
-            if node.group is not None and node.parent == upper:
-                level += 2 + plan.drop.get(junction_key(upper, node.group), 0)
-            else:
-                top = node_id
-                while top in plan.above:
-                    top, level = plan.above[top], level + 1
-                level += 1 + plan.drop.get(top, 0)
-            node_id = upper
-        return level
+        """About how many ranks below its map's top rank the node is drawn."""
+        return self.plan.level(self.index, node_id)
 
     def _status(self, node: Node) -> Label | None:
         return self.labels.get(node.id) if self.labels is not None else None
@@ -168,8 +153,10 @@ class MapDrawing:
         if self.options.legend or self.labels is not None:
             from argmap.renderers.undercut_dot import legend_lines
 
+            lowest = max(self.index, key=self.level)
             yield from legend(self.options, self.labels is not None,
-                              legend_lines(self.amap, self.options, self.theme), self.shown())
+                              legend_lines(self.amap, self.options, self.theme), self.shown(),
+                              below=self.names[lowest])
         yield "}"
 
     def shown(self) -> Shown:
@@ -355,6 +342,9 @@ class MapDrawing:
         """
         declared = [(ref, Relation.SUPPORT) for ref in node.supports]
         declared += [(ref, Relation.ATTACK) for ref in node.attacks]
+        # A compact node only shows the way to what is drawn: its far links are told
+        # where the node is drawn in full, not in stubs that widen the way.
+        compact = node.id in self.view.compact
         far: dict[Relation, dict[str, tuple[str, str]]] = {}
         for ref, relation in declared:
             local = ref.map in (None, self.amap.id)
@@ -365,6 +355,8 @@ class MapDrawing:
                 done.add((node.id, name, relation))
                 yield _Link(self.names[node.id], name,
                             {**self._style(relation, tail=False), "constraint": "false"})
+            elif compact:
+                continue
             elif local and ref.id in self.every_id:
                 far.setdefault(relation, {})[ref.id] = (ref.id, "" if name else "folded away")
             elif local:

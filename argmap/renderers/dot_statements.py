@@ -49,8 +49,8 @@ def graph_attrs(options: DotOptions, label: str) -> dict[str, str]:
     }
     ratio = options.ratio
     if ratio:
-        # Spread to the exact shape; scale down only past 40 inches (3840 pixels).
-        attrs["ratio"] = number(1 / ratio)
+        # Scaled down only past 40 inches (3840 pixels). Not stretched to the shape:
+        # that pulls clusters and the legend's rows apart; `graphviz_run` pads instead.
         attrs["size"] = f"{number(min(40, 40 * ratio))},{number(min(40, 40 / ratio))}"
     return attrs
 

@@ -96,7 +96,7 @@ class DotOptions:
     wrap: int = 32
     font_size: float = 14.0
     #: Width over height of the page, e.g. 16/9: the layout is folded towards it, and
-    #: Graphviz spreads the drawing to fill it exactly.
+    #: the drawing is padded to it exactly (`graphviz_run`).
     ratio: float | None = None
     legend: bool = False
     #: Levels below the thesis (or below `focus`) to draw; deeper nodes are folded away
@@ -106,6 +106,9 @@ class DotOptions:
     focus: str | None = None
     #: A sentence under the title, such as why the thesis does not stand (`--status`).
     caption: str = ""
+    #: Stack leaves in columns beside their arrows (TB only); slides, with few nodes
+    #: each, draw them side by side instead.
+    columns: bool = True
 
     @property
     def fold_to(self) -> float:

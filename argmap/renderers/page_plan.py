@@ -48,6 +48,34 @@ class Plan:
     #: node the column hangs from: its arrow runs up that side.
     side: dict[str, str] = field(default_factory=dict)
 
+    #: Each node's level once asked for (see `level`).
+    levels: dict[str, int] = field(default_factory=dict)
+
+    def level(self, index: Mapping[str, Node], node_id: str) -> int:
+        """About how many ranks below its map's top rank the node is drawn.
+
+        Counted from the plan (shelves, columns, junctions), so it is known before
+        Graphviz runs; Graphviz may still move a node further down. Each node's level
+        is kept, so asking for every node of a long chain takes linear time.
+        """
+        steps = []
+        while node_id in self.hangs_from and node_id not in self.levels:
+            node, upper = index[node_id], self.hangs_from[node_id]
+            if node.group is not None and node.parent == upper:
+                step = 2 + self.drop.get(junction_key(upper, node.group), 0)
+            else:
+                top, step = node_id, 0
+                while top in self.above:
+                    top, step = self.above[top], step + 1
+                step += 1 + self.drop.get(top, 0)
+            steps.append((node_id, step))
+            node_id = upper
+        level = self.levels.get(node_id, 0)
+        for below, step in reversed(steps):
+            level += step
+            self.levels[below] = level
+        return level
+
     def descendants(self, node_id: str) -> Iterator[str]:
         """The ids hanging under `node_id`, directly or not, in drawing order."""
         stack = [child.id for child in reversed(self.under.get(node_id, []))]
@@ -227,7 +255,7 @@ class Planner:
             if child.group is not None and child.parent == node_id:
                 key = junction_key(node_id, child.group)
                 shape = "linked"
-            elif self.across and child.id not in self.plan.under:
+            elif self.across and self.options.columns and child.id not in self.plan.under:
                 key = column_of.setdefault(child.kind is Kind.PREMISE, child.id)
                 shape = "column"
             else:
