@@ -34,7 +34,9 @@ _SAFE_NESTING = 1000
 
 _BRACKET = re.compile(r"[\[\]{}]")
 
-_TOKEN_START = re.compile(r"(?:\A|[\s\[{,])[&*!](?=[^\s,\[\]{}])")
+# An anchor, alias or tag sign followed by what can be its name; whether what comes before
+# could start a token is checked apart (a regex that looks behind cannot skip ahead fast).
+_TOKEN_SIGN = re.compile(r"[&*!](?=[^\s,\[\]{}])")
 
 # Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
 _MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
@@ -57,6 +59,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _CONTROL_OR_SEPARATOR = re.compile(_CONTROL.pattern[:-1] + "\u2028\u2029]")
 
 _VALUE_CONTROL = re.compile(_CONTROL.pattern[:-1] + "\r]")
+
+# The escapes of a double-quoted scalar that can stand for a character _VALUE_CONTROL
+# finds (`\\t` and `\\n` cannot); a text without any needs no look at its values.
+_CONTROL_ESCAPE = re.compile(r"\\[0abefrvNxuU]")
 
 _STR = "tag:yaml.org,2002:str"
 

@@ -14,10 +14,11 @@ import yaml
 
 from argmap.map_format import (
     _BRACKET,
+    _CONTROL_ESCAPE,
     _CONTROL_OR_SEPARATOR,
     _MAX_YAML_DEPTH,
     _SAFE_NESTING,
-    _TOKEN_START,
+    _TOKEN_SIGN,
     _VALUE_CONTROL,
     MAP_SUFFIXES,
     YAML_LOADER,
@@ -139,12 +140,20 @@ def _may_hold_forbidden(text: str) -> bool:
     indicator, and stands outside double quotes; "R&D", "5 * 3" or a quoted "&c." in a
     claim need no scan. The test errs towards scanning.
     """
-    for match in _TOKEN_START.finditer(text):
+    for match in _TOKEN_SIGN.finditer(text):
         start = match.start()
+        if start and not (text[start - 1].isspace() or text[start - 1] in "[{,"):
+            continue
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        if text.count('"', line_start, match.start()) % 2 == 0:
+        if text.count('"', line_start, start) % 2 == 0:
             return True
     return False
+
+
+def _may_hold_escaped_control(text: str) -> bool:
+    """Whether a double-quoted value could hold a control character written as an escape:
+    only then are the composed values searched. Errs towards searching (`\\\\x` passes)."""
+    return _CONTROL_ESCAPE.search(text) is not None
 
 
 def _forbidden_tokens(text: str, path: str) -> Problem | None:
