@@ -161,6 +161,19 @@ _cache: dict[tuple[int, ...], tuple[tuple[ArgMap, ...], Links]] = {}
 
 def links_for(amap: ArgMap, together: Mapping[str, ArgMap]) -> Links:
     """The links of `amap` and the maps read with it, computed once per set of maps."""
+    inside = together.get(amap.id) is amap
+    if inside and _last and _last[0][0] is together:
+        return _last[0][1]  # every map of a lint run asks with the same mapping
+    links = _links_for(amap, together)
+    if inside:
+        _last[:] = [(together, links)]  # kept, so no other mapping takes its id meanwhile
+    return links
+
+
+_last: list[tuple[Mapping[str, ArgMap], Links]] = []
+
+
+def _links_for(amap: ArgMap, together: Mapping[str, ArgMap]) -> Links:
     group = dict(together) if together.get(amap.id) is amap else {amap.id: amap}
     group.setdefault(amap.id, amap)
     ident = tuple(map(id, group.values()))

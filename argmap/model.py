@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 
-class Kind(enum.Enum):
+class _Enum(enum.Enum):
+    """An enum hashed by identity, as it compares: `enum.Enum` hashes each member's name in
+    Python code, a cost paid by every set and dict of nodes, edges and links."""
+
+    __hash__ = object.__hash__
+
+
+class Kind(_Enum):
     THESIS = "thesis"
     PREMISE = "premise"
     OBJECTION = "objection"
@@ -24,7 +31,7 @@ class Kind(enum.Enum):
         return {Kind.THESIS: "theses"}.get(self, self.value + "s")
 
 
-class Label(enum.Enum):
+class Label(_Enum):
     """A node's status under an argumentation semantics, and the values of `expect:`."""
 
     IN = "in"
@@ -32,7 +39,7 @@ class Label(enum.Enum):
     UNDECIDED = "undecided"
 
 
-class Relation(enum.Enum):
+class Relation(_Enum):
     SUPPORT = "supports"
     ATTACK = "attacks"
     #: An attack on an inference (a link), not on a claim.
