@@ -13,8 +13,40 @@ import yaml
 
 from argmap.model import Kind, Span
 
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _MapLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, resolving tags with fewer steps.
+
+    The parser asks for the tag of every node it composes; PyYAML's resolver, written in
+    Python, tries its patterns on each plain scalar. A quoted scalar is always text (maps
+    hold no explicit tags: they are refused before composing), a list or mapping has its
+    one tag, and a short plain value (a key, an id, a number) is resolved once and
+    remembered: the same few hundred recur in every map.
+    """
+
+    _known: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = self._known.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 40 and len(self._known) < 10_000:
+                    self._known[value] = tag
+            return tag
+        if kind is yaml.MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return super().resolve(kind, value, implicit)
+
+
 #: PyYAML's C loader, which its wheels ship; the pure-Python one where it is missing.
-YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: Any = _MapLoader
 
 #: File name endings of map files, for folders searched by lint and by map names.
 MAP_SUFFIXES = (".yaml", ".yml")
