@@ -7,7 +7,7 @@ positions here, in `_mark_span`, and nowhere else.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -16,7 +16,7 @@ from argmap.model import Kind, Span
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _MapLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+class _MapLoader(_BASE_LOADER):  # type: ignore[misc]
     """PyYAML's safe loader, resolving tags with fewer steps.
 
     The parser asks for the tag of every node it composes; PyYAML's resolver, written in
@@ -26,7 +26,7 @@ class _MapLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
     remembered: the same few hundred recur in every map.
     """
 
-    _known: dict[str, str] = {}
+    _known: ClassVar[dict[str, str]] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode:
@@ -47,6 +47,10 @@ class _MapLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
 
 #: PyYAML's C loader, which its wheels ship; the pure-Python one where it is missing.
 YAML_LOADER: Any = _MapLoader
+
+#: The keys whose values are prose, where a ` #` is far more likely text than a comment
+#: (AM305).
+PROSE_KEYS = ("claim", "quote", "note", "held_by")
 
 #: File name endings of map files, for folders searched by lint and by map names.
 MAP_SUFFIXES = (".yaml", ".yml")

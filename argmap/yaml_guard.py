@@ -21,6 +21,7 @@ from argmap.map_format import (
     _TOKEN_SIGN,
     _VALUE_CONTROL,
     MAP_SUFFIXES,
+    PROSE_KEYS,
     YAML_LOADER,
     _mark_span,
     _offset_span,
@@ -30,9 +31,11 @@ from argmap.problem import Problem, Severity
 
 
 def _cut_by_comment(root: yaml.Node, text: str, path: str) -> Iterable[Problem]:
-    """AM305: unquoted prose followed on its line by a comment that took part of it."""
-    from argmap.rules.am305_text_cut_by_comment import CODE, SEVERITY, TEXT_KEYS
+    """AM305: unquoted prose followed on its line by a comment that took part of it.
 
+    Its code and severity are written here, as for the loader's other findings: importing
+    the rule's module would import every rule, which loading a map does not need.
+    """
     lines = text.split("\n")
     stack = [root]
     while stack:
@@ -41,15 +44,16 @@ def _cut_by_comment(root: yaml.Node, text: str, path: str) -> Iterable[Problem]:
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                if (isinstance(key, yaml.ScalarNode) and key.value in TEXT_KEYS
+                if (isinstance(key, yaml.ScalarNode) and key.value in PROSE_KEYS
                         and isinstance(value, yaml.ScalarNode) and not value.style
                         and value.end_mark.line < len(lines)):
                     rest = lines[value.end_mark.line][value.end_mark.column:]
                     if rest.startswith(" #"):  # one space: text; two or more: a comment
                         comment = rest[1:]
                         column = value.end_mark.column + len(rest) - len(comment) + 1
+                        at = Span(path, value.end_mark.line + 1, column)
                         yield Problem(
-                            CODE, SEVERITY, Span(path, value.end_mark.line + 1, column),
+                            "AM305", Severity.WARNING, at,
                             f"the `{key.value}` stops at `{_tail(value.value)}`: the rest of "
                             f"the line, `{_head(comment)}`, is a YAML comment",
                             f"If it is part of the text, put the whole {key.value} in "
