@@ -271,3 +271,8 @@ def _unavailable(target: str, limit: float, reason: str) -> Verdict:
 
 CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, argdown,
                                               lsp_editing)
+
+# The newer commands (fmt, html, diff, lsp start-up), in a module of their own.
+from benchmarks.commands_case import newer_commands  # noqa: E402
+
+CASES = (*CASES, newer_commands)
