@@ -45,6 +45,10 @@ def lint_paths(paths: Sequence[str | Path], settings: Settings | None = None) ->
                 loaded.append(FileResult(str(path), error=exc.message))
         return lint_loaded(loaded, settings, search=True)
     finally:
+        # Everything allocated meanwhile is still in the youngest generation, where the
+        # next collection would walk all of it: it is moved to the oldest unvisited.
+        gc.freeze()
+        gc.unfreeze()
         if collecting:
             gc.enable()
 
