@@ -163,7 +163,7 @@ class Links:
 def _same_maps(one: Mapping[str, ArgMap], other: Mapping[str, ArgMap]) -> bool:
     return len(one) == len(other) and all(
         key == other_key and amap is other_map
-        for (key, amap), (other_key, other_map) in zip(one.items(), other.items()))
+        for (key, amap), (other_key, other_map) in zip(one.items(), other.items(), strict=True))
 
 
 def _key(ref: Ref, home: str) -> NodeKey:
