@@ -48,6 +48,7 @@ from argmap.yaml_guard import (
     _empty,
     _escaped_control,
     _forbidden_tokens,
+    _may_hold_escaped_control,
     _may_hold_forbidden,
     _syntax_error,
 )
@@ -164,7 +165,7 @@ def _compose_and_build(text: str, path: str) -> LoadResult:
         return _fail(path, "AM002", Span(path, 1, 1), _empty(text, path),
                      "A map starts with `argmap: 1`; `argmap new NAME` writes one to start "
                      "from, and docs/format.md describes every key.", text)
-    escaped = _escaped_control(root, path) if "\\" in text else None
+    escaped = _escaped_control(root, path) if _may_hold_escaped_control(text) else None
     if escaped:
         return LoadResult(path, None, (escaped,), text)
     builder = _Builder(path)

@@ -7,14 +7,50 @@ positions here, in `_mark_span`, and nowhere else.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from argmap.model import Kind, Span
 
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _MapLoader(_BASE_LOADER):  # type: ignore[misc]
+    """PyYAML's safe loader, resolving tags with fewer steps.
+
+    The parser asks for the tag of every node it composes; PyYAML's resolver, written in
+    Python, tries its patterns on each plain scalar. A quoted scalar is always text (maps
+    hold no explicit tags: they are refused before composing), a list or mapping has its
+    one tag, and a short plain value (a key, an id, a number) is resolved once and
+    remembered: the same few hundred recur in every map.
+    """
+
+    _known: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = self._known.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 40 and len(self._known) < 10_000:
+                    self._known[value] = tag
+            return tag
+        if kind is yaml.MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return super().resolve(kind, value, implicit)
+
+
 #: PyYAML's C loader, which its wheels ship; the pure-Python one where it is missing.
-YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: Any = _MapLoader
+
+#: The keys whose values are prose, where a ` #` is far more likely text than a comment
+#: (AM305).
+PROSE_KEYS = ("claim", "quote", "note", "held_by")
 
 #: File name endings of map files, for folders searched by lint and by map names.
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -34,7 +70,9 @@ _SAFE_NESTING = 1000
 
 _BRACKET = re.compile(r"[\[\]{}]")
 
-_TOKEN_START = re.compile(r"(?:\A|[\s\[{,])[&*!](?=[^\s,\[\]{}])")
+# An anchor, alias or tag sign followed by what can be its name; whether what comes before
+# could start a token is checked apart (a regex that looks behind cannot skip ahead fast).
+_TOKEN_SIGN = re.compile(r"[&*!](?=[^\s,\[\]{}])")
 
 # Each level of nodes is two levels of YAML (a list, then a mapping), plus the top.
 _MAX_YAML_DEPTH = 2 * MAX_DEPTH + 8
@@ -57,6 +95,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _CONTROL_OR_SEPARATOR = re.compile(_CONTROL.pattern[:-1] + "\u2028\u2029]")
 
 _VALUE_CONTROL = re.compile(_CONTROL.pattern[:-1] + "\r]")
+
+# The escapes of a double-quoted scalar that can stand for a character _VALUE_CONTROL
+# finds (`\\t` and `\\n` cannot); a text without any needs no look at its values.
+_CONTROL_ESCAPE = re.compile(r"\\[0abefrvNxuU]")
 
 _STR = "tag:yaml.org,2002:str"
 

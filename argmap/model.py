@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 
-class Kind(enum.Enum):
+class _Enum(enum.Enum):
+    """An enum hashed by identity, as it compares: `enum.Enum` hashes each member's name in
+    Python code, a cost paid by every set and dict of nodes, edges and links."""
+
+    __hash__ = object.__hash__
+
+
+class Kind(_Enum):
     THESIS = "thesis"
     PREMISE = "premise"
     OBJECTION = "objection"
@@ -24,7 +31,7 @@ class Kind(enum.Enum):
         return {Kind.THESIS: "theses"}.get(self, self.value + "s")
 
 
-class Label(enum.Enum):
+class Label(_Enum):
     """A node's status under an argumentation semantics, and the values of `expect:`."""
 
     IN = "in"
@@ -32,7 +39,7 @@ class Label(enum.Enum):
     UNDECIDED = "undecided"
 
 
-class Relation(enum.Enum):
+class Relation(_Enum):
     SUPPORT = "supports"
     ATTACK = "attacks"
     #: An attack on an inference (a link), not on a claim.
@@ -227,6 +234,12 @@ class ArgMap:
     source: Source = Source()
     summary: str | None = None
     spans: Mapping[str, Span] = field(default_factory=lambda: MappingProxyType({}))
+    #: The nodes in document order and the edges, found on first use: a map never changes,
+    #: and every lint rule walks it. Not part of what the map is (not compared, not shown).
+    _nodes: tuple[Node, ...] | None = field(default=None, init=False, repr=False,
+                                            compare=False)
+    _edges: tuple[Edge, ...] | None = field(default=None, init=False, repr=False,
+                                            compare=False)
 
     @property
     def roots(self) -> tuple[Node, ...]:
@@ -234,8 +247,11 @@ class ArgMap:
 
     def walk(self) -> Iterator[Node]:
         """Every node in document order."""
-        for root in self.roots:
-            yield from root.walk()
+        nodes = self._nodes
+        if nodes is None:
+            nodes = tuple(node for root in self.roots for node in root.walk())
+            object.__setattr__(self, "_nodes", nodes)
+        return iter(nodes)
 
     def index(self) -> dict[str, Node]:
         """Nodes by id; where an id is duplicated, the first wins."""
@@ -246,6 +262,13 @@ class ArgMap:
 
     def edges(self) -> Iterator[Edge]:
         """Every support and attack, nested ones first for each node."""
+        edges = self._edges
+        if edges is None:
+            edges = tuple(self._find_edges())
+            object.__setattr__(self, "_edges", edges)
+        return iter(edges)
+
+    def _find_edges(self) -> Iterator[Edge]:
         thesis_ref = Ref(self.thesis.id, None, self.thesis.span)
         for node in self.walk():
             if node.kind is Kind.OBJECTION and node.parent is None:

@@ -43,6 +43,8 @@ class Length:
 
 
 def length(text: str) -> Length:
+    if text.isascii() or max(text) < "\u3040":  # no CJK: words are what split() finds
+        return Length(len(text.split()), 0)
     return Length(len(_WORD.findall(text)), len(_CJK_CHAR.findall(text)))
 
 

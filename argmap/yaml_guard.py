@@ -14,12 +14,14 @@ import yaml
 
 from argmap.map_format import (
     _BRACKET,
+    _CONTROL_ESCAPE,
     _CONTROL_OR_SEPARATOR,
     _MAX_YAML_DEPTH,
     _SAFE_NESTING,
-    _TOKEN_START,
+    _TOKEN_SIGN,
     _VALUE_CONTROL,
     MAP_SUFFIXES,
+    PROSE_KEYS,
     YAML_LOADER,
     _mark_span,
     _offset_span,
@@ -29,9 +31,11 @@ from argmap.problem import Problem, Severity
 
 
 def _cut_by_comment(root: yaml.Node, text: str, path: str) -> Iterable[Problem]:
-    """AM305: unquoted prose followed on its line by a comment that took part of it."""
-    from argmap.rules.am305_text_cut_by_comment import CODE, SEVERITY, TEXT_KEYS
+    """AM305: unquoted prose followed on its line by a comment that took part of it.
 
+    Its code and severity are written here, as for the loader's other findings: importing
+    the rule's module would import every rule, which loading a map does not need.
+    """
     lines = text.split("\n")
     stack = [root]
     while stack:
@@ -40,15 +44,16 @@ def _cut_by_comment(root: yaml.Node, text: str, path: str) -> Iterable[Problem]:
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                if (isinstance(key, yaml.ScalarNode) and key.value in TEXT_KEYS
+                if (isinstance(key, yaml.ScalarNode) and key.value in PROSE_KEYS
                         and isinstance(value, yaml.ScalarNode) and not value.style
                         and value.end_mark.line < len(lines)):
                     rest = lines[value.end_mark.line][value.end_mark.column:]
                     if rest.startswith(" #"):  # one space: text; two or more: a comment
                         comment = rest[1:]
                         column = value.end_mark.column + len(rest) - len(comment) + 1
+                        at = Span(path, value.end_mark.line + 1, column)
                         yield Problem(
-                            CODE, SEVERITY, Span(path, value.end_mark.line + 1, column),
+                            "AM305", Severity.WARNING, at,
                             f"the `{key.value}` stops at `{_tail(value.value)}`: the rest of "
                             f"the line, `{_head(comment)}`, is a YAML comment",
                             f"If it is part of the text, put the whole {key.value} in "
@@ -139,12 +144,20 @@ def _may_hold_forbidden(text: str) -> bool:
     indicator, and stands outside double quotes; "R&D", "5 * 3" or a quoted "&c." in a
     claim need no scan. The test errs towards scanning.
     """
-    for match in _TOKEN_START.finditer(text):
+    for match in _TOKEN_SIGN.finditer(text):
         start = match.start()
+        if start and not (text[start - 1].isspace() or text[start - 1] in "[{,"):
+            continue
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        if text.count('"', line_start, match.start()) % 2 == 0:
+        if text.count('"', line_start, start) % 2 == 0:
             return True
     return False
+
+
+def _may_hold_escaped_control(text: str) -> bool:
+    """Whether a double-quoted value could hold a control character written as an escape:
+    only then are the composed values searched. Errs towards searching (`\\\\x` passes)."""
+    return _CONTROL_ESCAPE.search(text) is not None
 
 
 def _forbidden_tokens(text: str, path: str) -> Problem | None:

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.commands_case import newer_commands
 from benchmarks.harness import (
     Job,
     Missing,
@@ -294,4 +295,4 @@ def _unavailable(target: str, limit: float, reason: str) -> Verdict:
 
 
 CASES: tuple[Callable[[Suite], None], ...] = (startup, lint_many, lint_scaling, render, slides,
-                                              argdown, lsp_editing)
+                                              argdown, lsp_editing, newer_commands)

@@ -125,6 +125,33 @@ def test_control_characters_are_refused_at_their_position(char):
     assert f"U+{ord(char):04X}" in message
 
 
+@pytest.mark.parametrize(("escape", "char"), [
+    ("\\0", "\x00"), ("\\e", "\x1b"), ("\\r", "\r"), ("\\x07", "\x07"),
+    ("\\u0085", "\x85"), ("\\N", "\x85"), ("\\U0000001b", "\x1b")])
+def test_control_characters_written_as_escapes_are_refused(escape, char):
+    code, line, column, message = only_problem(
+        HEADER + f'thesis:\n  id: T\n  claim: "a\\\\b {escape}"\n')
+    assert (code, line, column) == ("AM006", 6, 10)
+    assert f"U+{ord(char):04X}" in message and "escape" in message
+
+
+@pytest.mark.parametrize("claim", ['"a\\\\eb, C:\\\\x1b"', "'a\\eb'", "a\\x07b",
+                                   '"tab\\there\\nand \\\\s"'])
+def test_backslashes_that_write_no_control_character_are_kept(claim):
+    result = load_text(HEADER + f"thesis:\n  id: T\n  claim: {claim}\n", "m.yaml")
+    assert result.map is not None and result.problems == ()
+
+
+@pytest.mark.parametrize(("claim", "anchor"), [
+    ("R&D & more, 5 * 3 = 15!", False), ('"quoted &c. and *stars*"', False),
+    ("x [&a y]", False), ("[&a y]", True), ("&a y", True), ("x\n  quote: &a y", True),
+    ("{k: *b}", True), ("!!str y", True)])
+def test_anchors_are_found_after_a_token_start_only(claim, anchor):
+    text = HEADER + f"thesis:\n  id: T\n  claim: {claim}\n"
+    result = load_text(text, "m.yaml")
+    assert any(p.code == "AM004" for p in result.problems) is anchor
+
+
 def test_byte_order_mark_is_accepted():
     text = (FIXTURES / "valid" / "other.yaml").read_bytes()
     result = load_bytes(b"\xef\xbb\xbf" + text, "bom.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.loader import load_text
+from argmap.rules import RULES_BY_CODE
 
 HEAD = "argmap: 1\nid: m\ntitle: t\n"  # three lines, so the mistakes below start at line 4
 
@@ -89,6 +90,7 @@ def test_a_hash_after_one_space_in_a_claim_warns_that_the_claim_was_cut():
     assert result.map is not None and result.map.thesis.claim == "Finland's pupils rank"
     (notice,) = result.notices
     assert (notice.code, notice.span.line, notice.span.column) == ("AM305", 6, 32)
+    assert notice.severity is RULES_BY_CODE["AM305"].severity  # as `argmap rules` says
     assert notice.message == ("the `claim` stops at `Finland's pupils rank`: the rest of the "
                               "line, `#1 in reading.`, is a YAML comment")
 

@@ -71,7 +71,7 @@ def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__, tuple(
             (f.name, _plain(getattr(value, f.name))) for f in dataclasses.fields(value)
-            if f.name not in ("span", "spans")))
+            if f.name not in ("span", "spans") and not f.name.startswith("_")))
     if isinstance(value, tuple):
         return tuple(_plain(item) for item in value)
     if isinstance(value, enum.Enum):

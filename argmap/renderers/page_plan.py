@@ -102,6 +102,10 @@ class Planner:
         self.across = options.direction == "TB"  # leaves can be stacked in columns
         self.plan = Plan()
         self.rank_size = self._rank_size()
+        #: Each node's block with no limit. Folding a subtree with a limit at least its
+        #: breadth unfolded breaks no shelf in it, so the block is the same: the trial
+        #: folds reuse it instead of folding the subtree again for every limit.
+        self._whole: dict[str, _Block] = {}
 
     def make(self) -> Plan:
         index = self.amap.index()
@@ -211,15 +215,21 @@ class Planner:
         rebuttals, each answering the one before, hangs thousands of levels deep.
         """
         order: list[Node] = []
+        folded: dict[str, _Block] = {}
         stack = [] if part.shape == "column" else list(part.nodes)
         while stack:
             node = stack.pop()
+            whole = self._whole.get(node.id)
+            if not record and whole is not None and whole.breadth <= limit:
+                folded[node.id] = whole  # nothing under it would fold
+                continue
             order.append(node)
             stack.extend(below for inner in self.plan.parts[node.id]
                          if inner.shape != "column" for below in inner.nodes)
-        folded: dict[str, _Block] = {}
         for node in reversed(order):
-            folded[node.id] = self._fold(node, limit, record, folded)
+            folded[node.id] = block = self._fold(node, limit, record, folded)
+            if limit == math.inf and not record:
+                self._whole[node.id] = block
         return self._part_block(part, limit, record, folded)
 
     def _part_block(self, part: Part, limit: float, record: bool,

@@ -39,7 +39,7 @@ def references(amap: ArgMap) -> Iterator[tuple[str, Ref]]:
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    own_ids = None
+    known: dict[int, set[str]] = {}  # the node ids of each map referred to, by map
     for _key, ref in references(amap):
         if ref.map is None or ref.map == amap.id:
             target, where = amap, "this map"
@@ -47,9 +47,9 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
             target, where = context.maps[ref.map], f"map `{ref.map}`"
         else:
             continue  # AM106 reports it
-        ids = own_ids if target is amap and own_ids is not None else set(target.index())
-        if target is amap:
-            own_ids = ids
+        ids = known.get(id(target))
+        if ids is None:
+            ids = known[id(target)] = {node.id for node in target.walk()}
         if ref.id not in ids:
             close = closest_id(ref.id, ids)
             hint = f"Did you mean `{close}`?" if close else None

@@ -29,12 +29,14 @@ SEVERITY = Severity.ERROR
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    known = sorted(set(context.maps) - {amap.id})
+    known: list[str] | None = None  # sorted only for a hint: a lint run knows many maps
     for _key, ref in references(amap):
         if ref.map is None or ref.map == amap.id or ref.map in context.maps:
             continue
         if context.missing.get(ref.map) is not None:
             continue  # AM106: the file is there but does not load
+        if known is None:
+            known = sorted(set(context.maps) - {amap.id})
         close = difflib.get_close_matches(ref.map, known, n=1, cutoff=0.5)
         hint = (f"Did you mean `{close[0]}`?" if close else
                 f"Maps known: {', '.join(known)}." if known else

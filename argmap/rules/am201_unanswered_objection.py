@@ -22,9 +22,9 @@ Passes:
             claim: The 2019 Hong Kong protests defeated the surveillance it relies on.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from argmap.model import ArgMap, Relation
+from argmap.model import ArgMap, Kind, Relation
 from argmap.problem import Problem, Severity
 from argmap.rules.context import Context
 
@@ -34,9 +34,11 @@ SEVERITY = Severity.WARNING
 
 
 def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
-    answered = _attacked((amap, *context.maps.values()))
+    answered = _answered(context.maps)
+    if context.maps.get(amap.id) is not amap:  # its id is another map's: read on its own
+        answered = answered | _attacked(amap)
     for node in amap.walk():
-        if node.kind.value == "objection" and (amap.id, node.id) not in answered:
+        if node.kind is Kind.OBJECTION and (amap.id, node.id) not in answered:
             yield Problem(CODE, SEVERITY, node.at("id"),
                           f"objection `{node.id}` is not answered by any counterexample or "
                           "rebuttal",
@@ -44,27 +46,23 @@ def check(amap: ArgMap, context: Context) -> Iterator[Problem]:
                           "concedes the point.")
 
 
-_cache: dict[tuple[int, ...], tuple[tuple[ArgMap, ...], frozenset[tuple[str, str]]]] = {}
+#: The maps of the last lint run and what they attack: every map of a run is checked
+#: against the same maps, so they are gathered once, not once for each map.
+_last: list[tuple[Mapping[str, ArgMap], frozenset[tuple[str, str]]]] = []
 
 
-def _attacked(maps: tuple[ArgMap, ...]) -> frozenset[tuple[str, str]]:
-    """(map id, node id) of every node attacked, or whose link is undercut, in these maps.
+def _answered(maps: Mapping[str, ArgMap]) -> frozenset[tuple[str, str]]:
+    if _last and _last[0][0] is maps:
+        return _last[0][1]
+    answered = frozenset(key for amap in maps.values() for key in _attacked(amap))
+    _last[:] = [(maps, answered)]  # the maps are kept, so no other mapping takes their id
+    return answered
 
-    Computed once per lint run.
 
-    Each map is checked against all the others, so without the cache linting N maps
-    would walk every map N times.
-    """
-    key = tuple(sorted({id(m) for m in maps}))
-    cached = _cache.get(key)
-    if cached is not None:
-        return cached[1]
-    attacked = frozenset((edge.target.map or other.id, edge.target.id)
-                         for other in {id(m): m for m in maps}.values()
-                         for edge in other.edges() if edge.relation is Relation.ATTACK)
-    attacked |= {(undercut.link.source.map or other.id, undercut.link.source.id)
-                 for other in {id(m): m for m in maps}.values()
-                 for undercut in other.undercuts()}
-    _cache.clear()
-    _cache[key] = (maps, attacked)  # the maps are kept so their ids stay theirs
+def _attacked(amap: ArgMap) -> set[tuple[str, str]]:
+    """(map id, node id) of every node the map attacks, or whose link it undercuts."""
+    attacked = {(edge.target.map or amap.id, edge.target.id)
+                for edge in amap.edges() if edge.relation is Relation.ATTACK}
+    attacked.update((undercut.link.source.map or amap.id, undercut.link.source.id)
+                    for undercut in amap.undercuts())
     return attacked

@@ -16,10 +16,11 @@ Passes:
     claim: Finland's pupils read best.  # PISA 2018, Table 3
 """
 
+from argmap.map_format import PROSE_KEYS
 from argmap.problem import Severity
 
 CODE = "AM305"
 NAME = "text-cut-by-comment"
 SEVERITY = Severity.WARNING
 #: The keys whose values are prose, where a ` #` is far more likely text than a comment.
-TEXT_KEYS = ("claim", "quote", "note", "held_by")
+TEXT_KEYS = PROSE_KEYS
