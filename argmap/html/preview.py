@@ -161,6 +161,10 @@ def serve(path: Path, settings: Settings, port: int, announce: Callable[[str], o
     stopping = threading.Event()
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, stopping))
     server.daemon_threads = True
+    # Loaded before the address is announced, so that a save made right after it is
+    # seen rather than lost while the watcher's thread is still importing it.
+    import watchfiles  # noqa: F401
+
     watcher = threading.Thread(target=_watch, args=(preview, stopping), daemon=True)
     watcher.start()
     announce(f"http://127.0.0.1:{server.server_address[1]}/")

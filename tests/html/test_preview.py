@@ -7,8 +7,10 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import FIXTURES
 from tests.html.browser import browser, settled, watch
@@ -35,6 +37,20 @@ def server(tmp_path):
         process.wait(10)
 
 
+def save_until(page, path, text: str, selector: str, seconds: float = 40) -> None:
+    """Save `text`, again every few seconds (the watcher may still be starting on a busy
+    machine), until `selector` is on the page."""
+    deadline = time.monotonic() + seconds
+    while True:
+        path.write_text(text)
+        try:
+            page.wait_for_selector(selector, timeout=4_000)
+            return
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+
+
 def test_a_save_redraws_the_page_and_keeps_zoom_and_selection(server):
     path, url, process = server
     with browser() as launched:
@@ -47,12 +63,11 @@ def test_a_save_redraws_the_page_and_keeps_zoom_and_selection(server):
         page.click("#zoom-in")
         zoom = settled(page, scale)
         assert zoom == pytest.approx(before * 1.25, rel=1e-3)  # one step of the button
-        path.write_text(path.read_text().replace(
-            "Practice at home fixes what was taught in class.",
-            "Practice at home fixes what pupils learnt in class."))
         # The page's policy forbids evaluating strings, so wait on elements, not on scripts.
-        page.locator('li[data-node="P1"] .claim', has_text="pupils learnt").wait_for(
-            timeout=20_000)
+        save_until(page, path, path.read_text().replace(
+            "Practice at home fixes what was taught in class.",
+            "Practice at home fixes what pupils learnt in class."),
+            'li[data-node="P1"] .claim >> text=pupils learnt')
         assert "pupils learnt" in page.locator("#drawing").inner_html()
         assert page.locator("#details h2").inner_text() == "P1"  # still selected
         assert settled(page, scale) == pytest.approx(zoom, rel=1e-6)  # zoom kept
