@@ -80,6 +80,11 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The argument of a command that takes one map.
+OneMap = Annotated[str, typer.Argument(
+    metavar="MAP", show_default=False,
+    help="A map name (`qiu`, see `argmap list`) or a .yaml path.")]
+
 #: What a command reads when given no map: the rule of argmap/names.py, for `--help`.
 DEFAULT_MAPS_HELP = ("Default: the maps in the project's maps folder (./maps, or "
                      "[tool.argmap] maps), else the maps bundled with argmap.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.app import app, fail, handles_errors
+from argmap.cli.app import OneMap, app, fail, handles_errors
 
 if TYPE_CHECKING:
     from argmap.config import Settings
@@ -99,9 +99,7 @@ def _write_site(settings: Settings, folder: Path) -> None:
 @app.command()
 @handles_errors
 def preview(
-    name: Annotated[str, typer.Argument(
-        metavar="MAP", show_default=False,
-        help="A map name (`qiu`, see `argmap list`) or a .yaml path.")],
+    name: OneMap,
     port: Annotated[int, typer.Option(
         "--port", min=0, max=65535, help="The port to serve on; 0 picks a free one.")] = 0,
 ) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.app import app, fail, handles_errors
+from argmap.cli.app import OneMap, app, fail, handles_errors
 from argmap.cli.diagram_options import Theme
 
 DEFAULT_FOLDER = Path("build")
@@ -17,9 +17,7 @@ DEFAULT_FOLDER = Path("build")
 @app.command()
 @handles_errors
 def slides(
-    name: Annotated[str, typer.Argument(
-        metavar="MAP", show_default=False,
-        help="A map name (`qiu`, see `argmap list`) or a .yaml path.")],
+    name: OneMap,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FOLDER", show_default=False,
         help="The folder for the slides (default: build/NAME-slides); replaced as a "
