@@ -86,6 +86,7 @@ def slides(
         labels = labels_for(amap)
     options = DeckOptions(DotOptions(theme=theme, wrap=wrap), parse_ratio(ratio), min_text,
                           status)
+
     def warn(line: str) -> None:
         sys.stderr.write(f"argmap: warning: {path}: {line}\n")
 
