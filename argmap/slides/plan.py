@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from argmap.model import ArgMap
+from argmap.problem import ArgmapError
 from argmap.renderers.page_plan import hang
 
 
@@ -42,6 +43,8 @@ class Slide:
     overview: bool = False
 
 
+#: The deepest branch a deck is made of (the bundled maps go 5 levels deep).
+MAX_DEPTH = 16
 #: Asked whether a slide fits; its `continued` marks say `+99 more on slide 99`.
 Fits = Callable[[Slide], bool]
 #: The widest a continued mark can be, for the slides tried before they are numbered.
@@ -60,6 +63,7 @@ class DeckPlan:
         for node_id in self.index:
             if node_id in self.upper:
                 self.under.setdefault(self.upper[node_id], []).append(node_id)
+        _refuse_deep(amap, self.upper)
 
     def slides(self) -> list[Slide]:
         thesis = self.amap.thesis.id
@@ -187,6 +191,30 @@ class DeckPlan:
                 node_id = self.upper[node_id]
                 above.add(node_id)
         return frozenset(above - kept)
+
+
+def _refuse_deep(amap: ArgMap, upper: Mapping[str, str]) -> None:
+    """An error for a branch deeper than `MAX_DEPTH`: every slide past it would carry a
+    longer way down from the thesis, so the deck would grow with the square of the
+    depth and its text shrink past reading."""
+    depth: dict[str, int] = {}
+    for start in upper:
+        chain, node_id = [], start
+        while node_id in upper and node_id not in depth:
+            chain.append(node_id)
+            node_id = upper[node_id]
+        level = depth.get(node_id, 0)
+        for below in reversed(chain):
+            level += 1
+            depth[below] = level
+    if depth and max(depth.values()) > MAX_DEPTH:
+        deepest = max(depth, key=depth.__getitem__)
+        raise ArgmapError(
+            f"`{deepest}` hangs {depth[deepest]} levels below the thesis of `{amap.id}`; "
+            f"slides draw branches at most {MAX_DEPTH} levels deep", exit_code=1,
+            hint=f"Draw that branch with `argmap render {amap.id} --focus ID --depth N`, "
+            "or answer the claims of a long chain side by side instead of each the one "
+            "before.")
 
 
 def _linked(slides: list[Slide], under: Mapping[str, list[str]]) -> list[Slide]:

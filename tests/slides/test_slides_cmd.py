@@ -84,3 +84,21 @@ def test_without_graphviz_the_earlier_deck_is_left_as_it_was(tmp_path):
     assert [p.name for p in folder.iterdir()] == ["every_kind-01.svg"]
     assert (folder / "every_kind-01.svg").read_text() == "the earlier deck"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck"]
+
+
+def test_a_branch_too_deep_for_slides_is_refused_with_what_to_do_instead(tmp_path):
+    from argmap.slides.plan import MAX_DEPTH
+
+    lines = ["argmap: 1", "id: chain", "title: A long chain", "thesis:", "  id: T",
+             "  claim: The thesis.", "objections:", "  - id: O1", "    claim: An objection.",
+             "rebuttals:"]
+    for i in range(1, MAX_DEPTH + 2):  # each answers the one before: one level deeper
+        lines += [f"  - id: R{i}", f"    claim: Answer {i}.",
+                  f"    attacks: [{f'R{i - 1}' if i > 1 else 'O1'}]"]
+    source = tmp_path / "chain.yaml"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = slides(str(source), "-o", str(tmp_path / "deck"))
+    assert result.returncode == 1, result.stderr
+    assert f"`R{MAX_DEPTH + 1}` hangs {MAX_DEPTH + 2} levels below the thesis" in result.stderr
+    assert "argmap render chain --focus" in result.stderr
+    assert not (tmp_path / "deck").exists()
