@@ -79,13 +79,16 @@ def slides(
     check_target(folder)
     amap = load(path)
     find_dot()
-    labels = None
+    labels, verdict = None, ""
     if status:
-        from argmap.semantics import labels_for
+        from argmap.explanation import thesis_verdict
+        from argmap.semantics import evaluate
 
-        labels = labels_for(amap)
-    options = DeckOptions(DotOptions(theme=theme, wrap=wrap), parse_ratio(ratio), min_text,
-                          status)
+        evaluation = evaluate(amap)
+        labels = evaluation.labels
+        verdict = (thesis_verdict(amap, evaluation) or "").replace("`", "")  # ids, not code
+    options = DeckOptions(DotOptions(theme=theme, wrap=wrap, caption=verdict),
+                          parse_ratio(ratio), min_text, status)
 
     def warn(line: str) -> None:
         sys.stderr.write(f"argmap: warning: {path}: {line}\n")

@@ -109,7 +109,9 @@ def _lines(amap: ArgMap, slide: Slide, number: int, total: int, options: DotOpti
         drawing.texts[node_id] = replace(drawing.texts[node_id],
                                          more=f"+{count} more on slide {later + 1}")
     name = amap.id if SAFE_NAME.match(amap.id) else "argmap"
-    title = title_label(heading(amap, slide), byline(amap, number, total), options,
+    # Why the thesis does not stand (`--status`) goes under the overview's heading only.
+    title = title_label(heading(amap, slide), byline(amap, number, total),
+                        options if slide.overview else replace(options, caption=""),
                         options.wrap * 4)
     if page.width:
         title = title.replace("<<TABLE ", f'<<TABLE WIDTH="{int(page.width)}" ', 1)

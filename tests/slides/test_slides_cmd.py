@@ -102,3 +102,15 @@ def test_a_branch_too_deep_for_slides_is_refused_with_what_to_do_instead(tmp_pat
     assert f"`R{MAX_DEPTH + 1}` hangs {MAX_DEPTH + 2} levels below the thesis" in result.stderr
     assert "argmap render chain --focus" in result.stderr
     assert not (tmp_path / "deck").exists()
+
+
+def test_status_says_on_the_overview_why_the_thesis_falls(tmp_path):
+    deck = tmp_path / "deck"
+    result = slides(str(FIXTURES / "valid" / "thesis_falls.yaml"), "-o", str(deck),
+                    "--status", "--no-png", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    overview, *rest = sorted(deck.glob("*.svg"))
+    assert rest  # the objection's branch has a slide of its own
+    said = "The thesis T is defeated: attacked by O1, which stands."
+    assert said in overview.read_text(encoding="utf-8")
+    assert all(said not in svg.read_text(encoding="utf-8") for svg in rest)
