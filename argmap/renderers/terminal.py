@@ -9,6 +9,7 @@ printed by a rich console, so both give the same text.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -29,6 +30,7 @@ GUIDES = ("    ", "│   ", "├── ", "└── ")  # space, continue, fork
 ASCII_GUIDES = ("    ", "|   ", "+-- ", "`-- ")
 
 
+@functools.cache
 def cell_width(ch: str) -> int:
     code = ord(ch)
     if code < 0x300:
@@ -61,7 +63,8 @@ class Styled:
         self.append(text, style)
 
     def append(self, text: str, style: str = "") -> Styled:
-        text = text.translate(_DROPPED)
+        if not text.isprintable():
+            text = text.translate(_DROPPED)
         if text:
             self.spans.append((text, style))
         return self
@@ -77,7 +80,7 @@ class Styled:
 
     @property
     def plain(self) -> str:
-        return "".join(text for text, _ in self.spans)
+        return "".join([text for text, _ in self.spans])
 
     @property
     def cell_len(self) -> int:
@@ -124,6 +127,14 @@ class Styled:
 def wrap(text: Styled, width: int) -> list[Styled]:
     """`text` in lines of at most `width` cells, without trailing white space."""
     width = max(width, 1)
+    plain = text.plain
+    if _narrow(plain):
+        # Most lines: one cell a character, no newline or tab; only where to break.
+        if len(plain) <= width or len(plain.rstrip()) <= width:
+            return [text.rstrip()]
+        # Every piece fits: a word is placed only where its end fits, and a longer one
+        # is cut into pieces of `width` characters.
+        return [piece.rstrip() for piece in text.divide(_narrow_breaks(plain, width))]
     lines: list[Styled] = []
     for line in text.split_lines():
         if "\t" in line.plain:
@@ -153,6 +164,31 @@ def _breaks(text: str, width: int) -> list[int]:
         elif used and start:
             breaks.append(start)
             used = cells(word)
+    return breaks
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of `text` is printable and takes one cell."""
+    return text.isprintable() and (text.isascii() or max(text) < "\u0300")
+
+
+def _narrow_breaks(text: str, width: int) -> list[int]:
+    """`_breaks` for text of one cell a character: the same places, counted by `len`."""
+    breaks: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        size = len(word.rstrip())
+        if width - used >= size:
+            used += len(word)
+        elif size > width:
+            for offset in range(0, len(word), width):
+                if start + offset:
+                    breaks.append(start + offset)
+            used = len(word) - (len(word) - 1) // width * width
+        elif used and start:
+            breaks.append(start)
+            used = len(word)
     return breaks
 
 
@@ -278,11 +314,15 @@ class Column:
 
 
 def _ansi(line: Styled) -> str:
-    parts = []
-    for text, style in line.spans:
-        codes = ";".join(_SGR[word] for word in style.split() if word in _SGR)
-        parts.append(f"\x1b[{codes}m{text}\x1b[0m" if codes else text)
-    return "".join(parts)
+    return "".join(f"{_sgr(style)}{text}\x1b[0m" if _sgr(style) else text
+                   for text, style in line.spans)
+
+
+@functools.cache
+def _sgr(style: str) -> str:
+    """The escape sequence that starts `style`, or "" for a style with no code."""
+    codes = ";".join(_SGR[word] for word in style.split() if word in _SGR)
+    return f"\x1b[{codes}m" if codes else ""
 
 
 def terminal_width(stream: TextIO | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 
 import pytest
 from rich.cells import cell_len
@@ -33,6 +34,29 @@ def rich_lines(text: str, width: int) -> list[str]:
 @pytest.mark.parametrize("text", SAMPLES)
 def test_lines_wrap_as_rich_wraps_them(text: str, width: int):
     assert [line.plain for line in wrap(Styled(text), width)] == rich_lines(text, width)
+
+
+def _random_text(rng: random.Random) -> str:
+    words = ["x" * rng.randint(1, 30) for _ in range(rng.randint(1, 12))]
+    text = "".join(word + " " * rng.randint(1, 3) for word in words)
+    return " " * rng.choice((0, 0, 1, 2)) + text[:rng.randint(len(text) - 3, len(text))]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_plain_text_wraps_as_rich_wraps_it(seed: int):
+    # Text of one cell a character takes a faster way through `wrap`; the same lines.
+    rng = random.Random(seed)
+    for _ in range(10):
+        text, width = _random_text(rng), rng.randint(1, 45)
+        assert [line.plain for line in wrap(Styled(text), width)] == rich_lines(text, width)
+
+
+def test_wrapping_keeps_each_part_in_its_style():
+    line = Styled("O1 ", "bold").append("objects ", "red").append("word " * 12)
+    wrapped = wrap(line, 20)
+    assert [piece.spans for piece in wrapped[:2]] == [
+        [("O1 ", "bold"), ("objects ", "red"), ("word word", "")],
+        [("word word word word", "")]]
 
 
 @pytest.mark.parametrize("text", SAMPLES)
