@@ -2,8 +2,8 @@
 
 Each example starts from a bundled map or a fixture and applies the edits of
 `tests.fuzz.mutations`, then runs lint, show, render (DOT), eval, explain, every export,
-import of the Argdown and AIF exports, atlas and quotes through the command-line app,
-in this process. What must hold:
+import of the Argdown and AIF exports, atlas, quotes and the slides' plan and DOT through
+the command-line app, in this process. What must hold:
 
 - nothing but argmap's own messages: exit status 0, 1 or 2, never a crash report;
 - a map that `argmap lint` accepts (no errors) is one that show, render, eval, explain
@@ -111,6 +111,18 @@ def _library_commands(amap: ArgMap, mutant: Mutant) -> dict[str, Callable[[], ob
             why(evaluation, key)
             invariants.show_renderable(dialectical_tree(evaluation, key))
 
+    def slides() -> None:
+        # Planned by a node count instead of Graphviz's measure, so it stays quick;
+        # every slide's DOT is built as `argmap slides` builds it.
+        from argmap.slides.chrome import Key, slide_dot
+        from argmap.slides.plan import DeckPlan
+
+        options, labels = DotOptions(), labels_for(amap)
+        deck = DeckPlan(amap, lambda slide: len(slide.kept | slide.context) <= 12).slides()
+        key = Key.of(amap, options, labels)
+        for number, slide in enumerate(deck, 1):
+            slide_dot(amap, slide, number, len(deck), options, key, labels)
+
     def eval_() -> None:
         evaluation = evaluate(amap)
         eval_text(evaluation)
@@ -120,6 +132,7 @@ def _library_commands(amap: ArgMap, mutant: Mutant) -> dict[str, Callable[[], ob
         "show": lambda: invariants.show_text(amap, width=100, quotes=True, notes=True),
         "render": lambda: to_dot(amap, DotOptions(), labels_for(amap)),
         "eval": eval_,
+        "slides": slides,
         "explain": explain,
         "atlas": lambda: _as_text(atlas.build([amap, *_others(mutant)[:1]])),
         "quotes": lambda: check_quotes(amap, SourceText(_source_text(mutant)), "source.txt"),
