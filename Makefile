@@ -14,11 +14,13 @@ install: system-deps $(BIN)/argmap
 	@$(BIN)/argmap --version
 
 # Exactly the versions in the lock, each checked against its hash; then argmap itself,
-# editable, built with the locked hatchling (no unlocked build environment).
+# editable, built with the locked hatchling (no unlocked build environment), and its
+# bytecode written now: with PYTHONDONTWRITEBYTECODE set, every run would compile it.
 $(BIN)/argmap: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q argmap
 	@touch $@
 
 # Refresh the lock on purpose: the newest versions pyproject.toml allows, with hashes.

@@ -91,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def prepare(python: str) -> Workspace:
+    # An installed argmap runs from bytecode (pip compiles a wheel's modules as it
+    # installs them). This checkout is installed editable, and where PYTHONDONTWRITEBYTECODE
+    # is set (as in many containers) no run writes the bytecode, so every command would be
+    # timed compiling argmap's sources: 30-50 ms a command.
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "argmap")], check=True)
     maps, corpus = CACHE / "maps", CACHE / "corpus"
     _generate(python, maps, corpus)
     argdown, reason = _argdown()
