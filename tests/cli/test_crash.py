@@ -74,7 +74,7 @@ def test_a_crash_outside_any_command_is_reported_by_the_entry_point(crash_dir, m
     def broken_app() -> None:
         raise RuntimeError("option parsing broke")
 
-    monkeypatch.setattr(cli_app, "app", broken_app)
+    monkeypatch.setattr(cli_app, "only_the_named_command", lambda args: broken_app)
     monkeypatch.setattr(sys, "argv", ["argmap", "show", "qiu"])
     with pytest.raises(SystemExit) as exit_info:
         main()
