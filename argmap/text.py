@@ -24,6 +24,8 @@ def _cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     compiler takes 8 ms over these wide ranges, which every command importing this module
     would pay, while only text holding CJK needs them."""
     return re.compile(f"[{_CJK}]"), re.compile(f"[^\\s{_CJK}]+")
+
+
 #: Chinese characters read in the time of one English word (255 / 228, see above).
 CJK_CHARS_PER_WORD = 255 / 228
 

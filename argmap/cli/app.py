@@ -188,21 +188,24 @@ def crashed(exc: BaseException) -> typer.Exit:
     return typer.Exit(CRASH_EXIT)
 
 
+def command_name(info: Any) -> str:
+    """The name a registered command (Typer's `CommandInfo`) is called by."""
+    from typer.main import get_command_name
+
+    return info.name or get_command_name(getattr(info.callback, "__name__", ""))
+
+
 def only_the_named_command(args: list[str]) -> typer.Typer:
     """`app` holding only the command `args` start with, when they start with one.
 
     Typer turns every registered command into a Click command before parsing, resolving
-    each one's type hints: a fifth of `argmap show qiu`, for commands that will not run.
-    The trimmed app parses, helps and fails exactly as the whole one for its command
-    (tests/test_cli_dispatch.py); anything else (`argmap`, `--help`, a misspelt
-    command, which is answered with the names of all) gets the whole app."""
+    each one's type hints: about a sixth of `argmap show qiu`, for commands that will not
+    run. The trimmed app parses, helps and fails exactly as the whole one for its command
+    (tests/cli/test_dispatch.py); anything else (`argmap`, `--help`, a misspelt command,
+    which is answered with the names of all) gets the whole app."""
     if not args or args[0].startswith("-"):
         return app
-    from typer.main import get_command_name
-
-    named = [info for info in app.registered_commands
-             if (info.name or get_command_name(getattr(info.callback, "__name__", "")))
-             == args[0]]
+    named = [info for info in app.registered_commands if command_name(info) == args[0]]
     if len(named) != 1:
         return app
     trimmed = copy.copy(app)

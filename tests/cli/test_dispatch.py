@@ -7,14 +7,12 @@ The other CLI tests drive the whole `app`; these compare it with the trimmed one
 from __future__ import annotations
 
 import pytest
-from typer.main import get_command_name
 from typer.testing import CliRunner
 
 from argmap.cli import app
-from argmap.cli.app import only_the_named_command
+from argmap.cli.app import command_name, only_the_named_command
 
-NAMES = sorted(info.name or get_command_name(info.callback.__name__)
-               for info in app.registered_commands)
+NAMES = sorted(command_name(info) for info in app.registered_commands)
 
 
 def _both(args: list[str]) -> tuple[object, object]:
